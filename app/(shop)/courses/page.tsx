@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { CourseCard } from "@/components/course-card";
+import { Pagination } from "@/components/pagination";
+import { listPublishedCourses } from "@/lib/courses/catalogue";
+import { listHref, parseListParams } from "@/lib/list-params";
+
+export const metadata: Metadata = { title: "Courses" };
+
+export default async function CoursesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { q, page } = parseListParams(await searchParams);
+  const { courses, total, pageCount } = await listPublishedCourses({ search: q, page });
+
+  return (
+    <>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Courses</h1>
+        <form role="search" action="/courses" className="flex gap-2">
+          <label htmlFor="q" className="sr-only">
+            Search courses by title
+          </label>
+          <input id="q" name="q" type="search" defaultValue={q} placeholder="Search by title" className="input w-64" />
+          <button type="submit" className="btn">
+            Search
+          </button>
+        </form>
+      </div>
+      <p className="mb-4 text-sm text-slate-600" aria-live="polite">
+        {q ? `${total} ${total === 1 ? "course matches" : "courses match"} “${q}”.` : `${total} courses.`}
+      </p>
+      {courses.length === 0 ? (
+        <div className="card text-center text-slate-600">
+          {q ? "No course title matches your search. Try a shorter word." : "No courses are published yet."}
+        </div>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {courses.map((course) => (
+            <CourseCard key={course.id} course={course} />
+          ))}
+        </div>
+      )}
+      <Pagination page={page} pageCount={pageCount} hrefFor={(p) => listHref("/courses", { q, page: p })} />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { protectedAction } from "@/lib/auth/action";
+import { roleSchema } from "@/lib/auth/roles";
+import { changeUserRole, setUserDisabled } from "@/lib/users/user-admin";
+
+const userIdSchema = z.string().trim().min(1).max(64);
+
+export const changeRoleAction = protectedAction(
+  "admin",
+  z.object({ userId: userIdSchema, role: roleSchema }),
+  async ({ userId, role }, admin) => {
+    const result = await changeUserRole(admin.id, userId, role);
+    if (!result.ok) return { error: result.message };
+    revalidatePath("/admin/users");
+    return { ok: true, message: `Role changed to ${role}.` };
+  },
+);
+
+export const setDisabledAction = protectedAction(
+  "admin",
+  z.object({ userId: userIdSchema, disabled: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  async ({ userId, disabled }, admin) => {
+    const result = await setUserDisabled(admin.id, userId, disabled);
+    if (!result.ok) return { error: result.message };
+    revalidatePath("/admin/users");
+    return { ok: true, message: disabled ? "User disabled." : "User enabled." };
+  },
+);

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { UserControls } from "@/components/admin/user-controls";
+import { Pagination } from "@/components/pagination";
+import { requireRole } from "@/lib/auth/guards";
+import { listHref, parseListParams } from "@/lib/list-params";
+import { listUsers } from "@/lib/users/user-admin";
+import { changeRoleAction, setDisabledAction } from "./actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function AdminUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireRole("admin", "/admin/users");
+  const { q, page } = parseListParams(await searchParams);
+  const { users, total, pageCount } = await listUsers({ search: q, page });
+
+  return (
+    <>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+        <form role="search" action="/admin/users" className="flex gap-2">
+          <label htmlFor="q" className="sr-only">Search users by email or name</label>
+          <input id="q" name="q" type="search" defaultValue={q} placeholder="Email or name" className="input w-64" />
+          <button type="submit" className="btn">Search</button>
+        </form>
+      </div>
+      <p className="mb-4 text-sm text-slate-600">{total} {total === 1 ? "user" : "users"}{q ? ` matching “${q}”` : ""}.</p>
+      <div className="card overflow-x-auto p-0">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+            <tr>
+              <th className="px-4 py-2 font-medium">User</th>
+              <th className="px-4 py-2 font-medium">Role</th>
+              <th className="px-4 py-2 font-medium">Courses</th>
+              <th className="px-4 py-2 font-medium">Status</th>
+              <th className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id} className="border-b border-slate-100 align-top last:border-0" data-testid={`user-row-${user.email}`}>
+                <td className="px-4 py-3">
+                  <div className="font-medium">{user.name}</div>
+                  <div className="text-slate-500">{user.email}</div>
+                </td>
+                <td className="px-4 py-3">{user.role}</td>
+                <td className="px-4 py-3">{user._count.courses}</td>
+                <td className="px-4 py-3">
+                  {user.disabled ? <span className="text-red-700">Disabled</span> : <span className="text-green-700">Active</span>}
+                </td>
+                <td className="px-4 py-3">
+                  <UserControls user={user} changeRole={changeRoleAction} setDisabled={setDisabledAction} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={page} pageCount={pageCount} hrefFor={(p) => listHref("/admin/users", { q, page: p })} />
+    </>
+  );
+}

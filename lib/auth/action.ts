@@ -1,0 +1,80 @@
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { getCurrentUser, type CurrentUser } from "./current-user";
+import type { Role } from "./roles";
+
+export interface ActionState {
+  ok?: boolean;
+  message?: string;
+  error?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** What was submitted (passwords left out), so a form that failed keeps its values. */
+  values?: Record<string, string>;
+}
+
+export const NOT_LOGGED_IN = "Please log in to do that.";
+export const NOT_ALLOWED = "You are not allowed to do that.";
+const UNEXPECTED = "Something went wrong on our side. Nothing was changed; please try again.";
+
+type Audience = Role | "any-user";
+
+/**
+ * Wraps a server action for one trust level: the caller is read from the database, the role
+ * checked, the form parsed with zod, and only then the handler runs. Anything unexpected is
+ * logged and reported to the person without internals.
+ */
+export function protectedAction<Schema extends z.ZodType>(
+  audience: Audience,
+  schema: Schema,
+  handler: (input: z.output<Schema>, user: CurrentUser) => Promise<ActionState>,
+) {
+  return async (_previous: ActionState | undefined, formData: FormData): Promise<ActionState> => {
+    const user = await getCurrentUser();
+    if (!user) return { error: NOT_LOGGED_IN };
+    if (audience !== "any-user" && user.role !== audience) return { error: NOT_ALLOWED };
+    return parseThenRun(schema, formData, (input) => handler(input, user));
+  };
+}
+
+/** For actions open to visitors (registration). */
+export function publicAction<Schema extends z.ZodType>(
+  schema: Schema,
+  handler: (input: z.output<Schema>) => Promise<ActionState>,
+) {
+  return async (_previous: ActionState | undefined, formData: FormData): Promise<ActionState> =>
+    parseThenRun(schema, formData, handler);
+}
+
+async function parseThenRun<Schema extends z.ZodType>(
+  schema: Schema,
+  formData: FormData,
+  handler: (input: z.output<Schema>) => Promise<ActionState>,
+): Promise<ActionState> {
+  const submitted = formDataToObject(formData);
+  const values = Object.fromEntries(Object.entries(submitted).filter(([key]) => !/password/i.test(key)));
+  const parsed = schema.safeParse(submitted);
+  if (!parsed.success) {
+    return {
+      error: "Please correct the fields marked below.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      values,
+    };
+  }
+  try {
+    const result = await handler(parsed.data);
+    return result.ok ? result : { values, ...result };
+  } catch (error) {
+    unstable_rethrow(error);
+    console.error("server action failed", error);
+    return { error: UNEXPECTED };
+  }
+}
+
+function formDataToObject(formData: FormData): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (key.startsWith("$ACTION")) continue;
+    if (typeof value === "string") result[key] = value;
+  }
+  return result;
+}

@@ -1,0 +1,53 @@
+import { cache } from "react";
+import { db } from "@/lib/db";
+
+export const CATALOGUE_PAGE_SIZE = 12;
+
+const visibleCourse = { published: true, seller: { disabled: false } } as const;
+
+export interface CatalogueQuery {
+  search?: string;
+  page?: number;
+}
+
+/** One page of published courses, newest first, with only the columns the cards show. */
+export async function listPublishedCourses({ search = "", page = 1 }: CatalogueQuery) {
+  const term = search.trim().slice(0, 100);
+  const where = term ? { ...visibleCourse, title: { contains: term } } : visibleCourse;
+  const [courses, total] = await Promise.all([
+    db.course.findMany({
+      where,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * CATALOGUE_PAGE_SIZE,
+      take: CATALOGUE_PAGE_SIZE,
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        description: true,
+        priceMinor: true,
+        currency: true,
+        seller: { select: { name: true } },
+      },
+    }),
+    db.course.count({ where }),
+  ]);
+  return { courses, total, page, pageCount: Math.max(1, Math.ceil(total / CATALOGUE_PAGE_SIZE)) };
+}
+
+/** Cached per request: the page and its metadata read the same row once. */
+export const getPublishedCourse = cache(async (slug: string) => {
+  return db.course.findFirst({
+    where: { slug, ...visibleCourse },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      priceMinor: true,
+      currency: true,
+      includedInMembership: true,
+      seller: { select: { id: true, name: true } },
+    },
+  });
+});

@@ -1,0 +1,54 @@
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/auth/roles";
+
+export const USERS_PAGE_SIZE = 25;
+
+export async function listUsers({ search = "", page = 1 }: { search?: string; page?: number }) {
+  const term = search.trim().slice(0, 100);
+  const where = term ? { OR: [{ email: { contains: term } }, { name: { contains: term } }] } : {};
+  const [users, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        disabled: true,
+        createdAt: true,
+        _count: { select: { courses: true } },
+      },
+    }),
+    db.user.count({ where }),
+  ]);
+  return { users, total, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+}
+
+export type UserChangeResult = { ok: true } | { ok: false; message: string };
+
+const NO_SUCH_USER = "That user no longer exists.";
+const NOT_YOURSELF = "You cannot change your own account here: ask another admin.";
+
+/**
+ * Changes only the role column. The seller's courses and Stripe connection stay attached to
+ * the user, so promoting them back restores everything.
+ */
+export async function changeUserRole(actorId: string, userId: string, role: Role): Promise<UserChangeResult> {
+  if (actorId === userId) return { ok: false, message: NOT_YOURSELF };
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { role } });
+  return count === 1 ? { ok: true } : { ok: false, message: NO_SUCH_USER };
+}
+
+/** Disabling keeps every row; the user's sessions stop working on their next request. */
+export async function setUserDisabled(
+  actorId: string,
+  userId: string,
+  disabled: boolean,
+): Promise<UserChangeResult> {
+  if (actorId === userId) return { ok: false, message: NOT_YOURSELF };
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { disabled } });
+  return count === 1 ? { ok: true } : { ok: false, message: NO_SUCH_USER };
+}
