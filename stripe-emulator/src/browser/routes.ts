@@ -1,16 +1,66 @@
-// Routes of the Stripe.js stand-in: the script itself and the emulator-hosted frames it mounts.
-import type { Router } from "../http/types.js";
+// Routes of the Stripe.js stand-in: the script (/v3/stripe.js) and the emulator-hosted frames it
+// mounts (card fields, API controller, 3-D Secure test page).
+import type { Handler, Router } from "../http/types.js";
+import { bundle, warmBundles, type EntryName } from "./bundle.js";
+import { cardFrameHtml, controllerHtml, FRAME_CSP, threeDSecureHtml } from "./pages.js";
 
 export interface BrowserRoutesContext {
   /** Public base URL of the emulator, e.g. "http://127.0.0.1:12111" (no trailing slash). */
   publicUrl: () => string;
 }
 
-export function registerBrowserRoutes(router: Router, ctx: BrowserRoutesContext): void {
-  void ctx;
-  router.add("GET", "/v3/stripe.js", () => ({
+const NO_STORE = "no-store";
+
+function script(name: EntryName, transform: (code: string) => string = (c) => c): Handler {
+  return async () => {
+    try {
+      return {
+        status: 200,
+        headers: {
+          "content-type": "text/javascript; charset=utf-8",
+          "cache-control": NO_STORE,
+          "access-control-allow-origin": "*",
+        },
+        body: transform(await bundle(name)),
+      };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return {
+        status: 500,
+        headers: { "content-type": "text/javascript; charset=utf-8" },
+        body: `console.error(${JSON.stringify(`Stripe emulator: could not build ${name}: ${message}`)});\n`,
+      };
+    }
+  };
+}
+
+function html(render: () => string): Handler {
+  return () => ({
     status: 200,
-    headers: { "content-type": "text/javascript; charset=utf-8" },
-    body: "/* Stripe.js stand-in: not built yet */\n",
-  }));
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": NO_STORE,
+      "content-security-policy": FRAME_CSP,
+      "referrer-policy": "no-referrer",
+      "x-content-type-options": "nosniff",
+    },
+    body: render(),
+  });
+}
+
+export function registerBrowserRoutes(router: Router, ctx: BrowserRoutesContext): void {
+  warmBundles();
+  const stripeJs = script("stripe-js", (code) =>
+    code.replace('"__STRIPE_EMULATOR_PUBLIC_URL__"', JSON.stringify(ctx.publicUrl())),
+  );
+  router.add("GET", "/v3/stripe.js", stripeJs);
+  router.add("GET", "/v3", stripeJs);
+  router.add("GET", "/endive/stripe.js", stripeJs);
+
+  router.add("GET", "/elements/card-frame.html", html(cardFrameHtml));
+  router.add("GET", "/elements/controller.html", html(controllerHtml));
+  router.add("GET", "/elements/3ds.html", html(threeDSecureHtml));
+  router.add("GET", "/elements/card-frame.js", script("card-frame"));
+  router.add("GET", "/elements/controller.js", script("controller"));
+  router.add("GET", "/elements/3ds.js", script("three-d-secure"));
 }
