@@ -2,49 +2,62 @@ import { z } from "zod";
 import { isCurrency, parseMajorAmount, parsePercentToBasisPoints } from "@/lib/money";
 import { SLUG_PATTERN, slugify } from "./slug";
 
-/** The course form as the browser sends it; every value is a string from FormData. */
+const text = z.string().default("");
+
+/**
+ * The course form as the browser sends it (every value a string from FormData). All fields are
+ * checked in one pass so a person sees every problem at once, not one field at a time.
+ */
 export const courseFormSchema = z
   .object({
-    title: z.string().trim().min(1, "Give the course a title.").max(120, "Keep the title under 120 characters."),
-    slug: z.string().trim().toLowerCase().max(80, "Keep the address under 80 characters.").default(""),
-    description: z
-      .string()
-      .trim()
-      .min(1, "Describe what buyers will learn.")
-      .max(5000, "Keep the description under 5,000 characters."),
-    price: z.string().default(""),
-    currency: z.string().trim().toLowerCase().default(""),
-    feePercent: z.string().trim().default(""),
+    title: text,
+    slug: text,
+    description: text,
+    price: text,
+    currency: text,
+    feePercent: text,
     includedInMembership: z.literal("on").optional(),
   })
   .transform((form, ctx) => {
-    const slug = form.slug === "" ? slugify(form.title) : form.slug;
-    if (!SLUG_PATTERN.test(slug) || slug.length < 3) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["slug"],
-        message: "Use at least 3 lower-case letters, digits and single hyphens, like intro-to-sql.",
-      });
+    const problem = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+    const title = form.title.trim();
+    const description = form.description.trim();
+    const currency = form.currency.trim().toLowerCase();
+    const requestedSlug = form.slug.trim().toLowerCase();
+    const slug = requestedSlug === "" ? slugify(title) : requestedSlug;
+
+    if (title === "") problem("title", "Give the course a title.");
+    else if (title.length > 120) problem("title", "Keep the title under 120 characters.");
+    if (description === "") problem("description", "Describe what buyers will learn.");
+    else if (description.length > 5000) problem("description", "Keep the description under 5,000 characters.");
+    if (slug.length > 80) problem("slug", "Keep the address under 80 characters.");
+    else if (title !== "" && (!SLUG_PATTERN.test(slug) || slug.length < 3)) {
+      problem("slug", "Use at least 3 lower-case letters, digits and single hyphens, like intro-to-sql.");
     }
-    if (!isCurrency(form.currency)) {
-      ctx.addIssue({ code: "custom", path: ["currency"], message: "Choose a currency from the list." });
-      return z.NEVER;
+
+    let priceMinor: number | null = null;
+    if (!isCurrency(currency)) {
+      problem("currency", "Choose a currency from the list.");
+    } else {
+      const price = parseMajorAmount(form.price, currency);
+      if (price.ok) priceMinor = price.minor;
+      else problem("price", price.message);
     }
-    const price = parseMajorAmount(form.price, form.currency);
-    if (!price.ok) ctx.addIssue({ code: "custom", path: ["price"], message: price.message });
+
     let feeBasisPoints: number | null = null;
-    if (form.feePercent !== "") {
+    if (form.feePercent.trim() !== "") {
       const fee = parsePercentToBasisPoints(form.feePercent);
       if (fee.ok) feeBasisPoints = fee.minor;
-      else ctx.addIssue({ code: "custom", path: ["feePercent"], message: fee.message });
+      else problem("feePercent", fee.message);
     }
-    if (!price.ok) return z.NEVER;
+
+    if (ctx.issues.length > 0 || priceMinor === null) return z.NEVER;
     return {
-      title: form.title,
+      title,
       slug,
-      description: form.description,
-      priceMinor: price.minor,
-      currency: form.currency,
+      description,
+      priceMinor,
+      currency,
       feeBasisPoints,
       includedInMembership: form.includedInMembership === "on",
     };
