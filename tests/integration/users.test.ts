@@ -1,0 +1,81 @@
+import "./support/test-database";
+import { describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+import { registerUser, registrationSchema } from "@/lib/users/registration";
+import { changeUserRole, listUsers, setUserDisabled } from "@/lib/users/user-admin";
+import { makeCourse, makeUser } from "./support/factories";
+
+describe("registration", () => {
+  it("creates a buyer with an argon2id hash, never the password", async () => {
+    const input = registrationSchema.parse({ name: "Reg", email: "  Reg@Example.COM ", password: "correct horse" });
+    const result = await registerUser(input);
+    expect(result.ok).toBe(true);
+    const user = await db.user.findUniqueOrThrow({ where: { email: "reg@example.com" } });
+    expect(user.role).toBe("buyer");
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user.passwordHash).not.toContain("correct horse");
+    expect(await verifyPassword(user.passwordHash, "correct horse")).toBe(true);
+    expect(await verifyPassword(user.passwordHash, "wrong")).toBe(false);
+  });
+
+  it("refuses an email that already has an account", async () => {
+    const input = registrationSchema.parse({ name: "Twice", email: "twice@example.com", password: "password-1" });
+    expect((await registerUser(input)).ok).toBe(true);
+    expect(await registerUser(input)).toEqual({ ok: false, emailTaken: true });
+    expect(await db.user.count({ where: { email: "twice@example.com" } })).toBe(1);
+  });
+
+  it.each([
+    [{ name: "", email: "a@b.co", password: "password-1" }, "name"],
+    [{ name: "A", email: "not-an-email", password: "password-1" }, "email"],
+    [{ name: "A", email: "a@b.co", password: "short" }, "password"],
+  ])("rejects %j", (raw, field) => {
+    const result = registrationSchema.safeParse(raw);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].path).toEqual([field]);
+  });
+});
+
+describe("user administration", () => {
+  it("changing a seller's role keeps their courses and Stripe connection", async () => {
+    const admin = await makeUser("admin");
+    const seller = await makeUser("seller");
+    await makeCourse(seller.id);
+    await db.sellerAccount.create({ data: { userId: seller.id, stripeAccountId: `acct_${seller.id.slice(0, 10)}` } });
+
+    expect(await changeUserRole(admin.id, seller.id, "buyer")).toEqual({ ok: true });
+    expect(await db.course.count({ where: { sellerId: seller.id } })).toBe(1);
+    expect(await db.sellerAccount.findUnique({ where: { userId: seller.id } })).not.toBeNull();
+
+    expect(await changeUserRole(admin.id, seller.id, "seller")).toEqual({ ok: true });
+    expect((await db.user.findUniqueOrThrow({ where: { id: seller.id } })).role).toBe("seller");
+  });
+
+  it("disabling keeps every row and can be undone", async () => {
+    const admin = await makeUser("admin");
+    const seller = await makeUser("seller");
+    await makeCourse(seller.id);
+    expect(await setUserDisabled(admin.id, seller.id, true)).toEqual({ ok: true });
+    const disabled = await db.user.findUniqueOrThrow({ where: { id: seller.id }, include: { courses: true } });
+    expect(disabled.disabled).toBe(true);
+    expect(disabled.courses).toHaveLength(1);
+    expect(await setUserDisabled(admin.id, seller.id, false)).toEqual({ ok: true });
+  });
+
+  it("an admin cannot demote or disable themselves, and unknown users are reported", async () => {
+    const admin = await makeUser("admin");
+    expect((await changeUserRole(admin.id, admin.id, "buyer")).ok).toBe(false);
+    expect((await setUserDisabled(admin.id, admin.id, true)).ok).toBe(false);
+    expect(await changeUserRole(admin.id, "no-such-user", "seller")).toEqual({ ok: false, message: "That user no longer exists." });
+    expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("admin");
+  });
+
+  it("searches by email or name", async () => {
+    const user = await makeUser("buyer");
+    const byEmail = await listUsers({ search: user.email.slice(0, 14) });
+    expect(byEmail.users.map((u) => u.id)).toContain(user.id);
+    const byName = await listUsers({ search: user.name });
+    expect(byName.users.map((u) => u.id)).toEqual([user.id]);
+  });
+});
