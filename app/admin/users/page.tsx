@@ -13,7 +13,7 @@ export default async function AdminUsersPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireRole("admin", "/admin/users");
+  const admin = await requireRole("admin", "/admin/users");
   const { q, page } = parseListParams(await searchParams);
   const { users, total, pageCount } = await listUsers({ search: q, page });
 
@@ -52,7 +52,11 @@ export default async function AdminUsersPage({
                   {user.disabled ? <span className="text-red-700">Disabled</span> : <span className="text-green-700">Active</span>}
                 </td>
                 <td className="px-4 py-3">
-                  <UserControls user={user} changeRole={changeRoleAction} setDisabled={setDisabledAction} />
+                  {user.id === admin.id ? (
+                    <p className="text-right text-sm text-slate-500">This is you: another admin can change your account.</p>
+                  ) : (
+                    <UserControls user={user} changeRole={changeRoleAction} setDisabled={setDisabledAction} />
+                  )}
                 </td>
               </tr>
             ))}
