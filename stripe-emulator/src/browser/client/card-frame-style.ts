@@ -10,7 +10,7 @@ const BASE_CSS = `
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; background: transparent; font-family: var(--font); color: var(--text); }
 input { font: inherit; font-size: var(--font-size); color: var(--text); background: transparent; border: 0; outline: none;
-  padding: 0; margin: 0; min-width: 0; }
+  padding: 0; margin: 0; min-width: 0; width: 100%; }
 input::placeholder { color: var(--placeholder); }
 input:disabled { opacity: .6; }
 .brand { display: inline-flex; align-items: center; justify-content: center; min-width: 34px; height: 22px; padding: 0 4px;
@@ -22,18 +22,18 @@ input:disabled { opacity: .6; }
 .brand[data-brand="discover"] { background: #e55c20; }
 
 /* Card Element: one row, no frame of its own (the merchant styles the container). */
-.row { display: flex; align-items: center; gap: 10px; height: 24px; margin: 8px 2px; font-size: var(--font-size); }
+.row { display: flex; align-items: center; gap: 8px; height: 24px; margin: 8px 2px; font-size: var(--font-size); }
 .row .f-number { flex: 1 1 auto; }
-.row .f-expiry { flex: 0 0 4.6em; }
-.row .f-cvc { flex: 0 0 3.4em; }
-.row .f-postal { flex: 0 0 4.8em; }
+.row .f-expiry { flex: 0 0 4.3em; }
+.row .f-cvc { flex: 0 0 2.6em; }
+.row .f-postal { flex: 0 0 3.6em; }
 .row .invalid input, .row input.invalid { color: var(--danger); }
 .single { display: flex; align-items: center; gap: 8px; height: 24px; margin: 8px 2px; }
 .single input { flex: 1 1 auto; }
 
 /* Payment Element: labelled, bordered fields with the error under each. */
-.stack { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; padding: 3px 3px 4px; font-size: 14px; }
-.field { display: flex; flex-direction: column; gap: 4px; grid-column: span 2; }
+.stack { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 12px; padding: 3px 3px 4px; font-size: 14px; }
+.field { display: flex; flex-direction: column; gap: 4px; grid-column: span 2; min-width: 0; }
 .field.half { grid-column: span 1; }
 .field > span.label { font-size: 14px; color: var(--label); }
 .box { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: var(--bg); border: 1px solid var(--border);

@@ -67,8 +67,10 @@ export class ElementsGroup implements ElementHost {
     return element;
   }
 
-  getElement(type: string): EmulatedElement | null {
-    return this.byType.get(type as ElementType) ?? null;
+  /** By type name, or by a @stripe/react-stripe-js component (which carries `__elementType`). */
+  getElement(type: unknown): EmulatedElement | null {
+    const name = typeof type === "string" ? type : (type as { __elementType?: unknown } | null)?.__elementType;
+    return typeof name === "string" ? (this.byType.get(name as ElementType) ?? null) : null;
   }
 
   /** The element that collects card details for confirmPayment/createPaymentMethod({elements}). */
