@@ -1,6 +1,6 @@
 // Routes of the Stripe.js stand-in: the script (/v3/stripe.js) and the emulator-hosted frames it
 // mounts (card fields, API controller, 3-D Secure test page).
-import type { Handler, Router } from "../http/types.js";
+import type { EmulatorResponse, Handler, Router } from "../http/types.js";
 import { bundle, warmBundles, type EntryName } from "./bundle.js";
 import { cardFrameHtml, controllerHtml, FRAME_CSP, threeDSecureHtml } from "./pages.js";
 
@@ -12,7 +12,7 @@ export interface BrowserRoutesContext {
 const NO_STORE = "no-store";
 
 function script(name: EntryName, transform: (code: string) => string = (c) => c): Handler {
-  return async () => {
+  return async (): Promise<EmulatorResponse> => {
     try {
       return {
         status: 200,

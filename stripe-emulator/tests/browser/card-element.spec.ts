@@ -11,7 +11,7 @@ test.afterAll(async () => {
 });
 
 async function newIntent(): Promise<{ id: string; client_secret: string }> {
-  const pi = await h.stripe.paymentIntents.create({ amount: 1500, currency: "usd", payment_method_types: ["card"] });
+  const pi = await h.stripe.paymentIntents.create({ amount: 1500, currency: "usd" });
   return { id: pi.id, client_secret: pi.client_secret! };
 }
 

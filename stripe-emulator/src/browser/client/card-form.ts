@@ -177,7 +177,7 @@ export class CardForm {
     const input = document.createElement("input");
     input.className = `f-${name}`;
     input.name = name === "postal" ? "postalCode" : name === "number" ? "cardnumber" : name === "expiry" ? "exp-date" : "cvc";
-    input.autocomplete = spec.autocomplete;
+    input.autocomplete = spec.autocomplete as AutoFill;
     input.placeholder = spec.placeholder;
     input.setAttribute("aria-label", spec.label);
     if (spec.numeric) input.inputMode = "numeric";
