@@ -14,9 +14,40 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   /** Where the generated secret is kept when AUTH_SECRET is not set. */
   DATA_DIR: z.string().default("data"),
+
+  /** Unset: the app talks to the local Stripe emulator with its built-in test keys. */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "must be a Stripe secret key").optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_/, "must be a Stripe publishable key").optional(),
+  /** Base URL of a Stripe-compatible API (the emulator); unset means Stripe itself. */
+  STRIPE_API_URL: z.url().optional(),
+  /** Signing secrets of the platform and the Connect webhook endpoints. */
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  /** The platform's Connect OAuth client ID (ca_...). */
+  STRIPE_CONNECT_CLIENT_ID: z.string().startsWith("ca_").optional(),
 });
 
-export type Env = z.infer<typeof schema> & { APP_URL: string; AUTH_SECRET: string };
+export const EMULATOR_URL = "http://127.0.0.1:12111";
+const EMULATOR_SECRET_KEY = "sk_test_emulator";
+const EMULATOR_PUBLISHABLE_KEY = "pk_test_emulator";
+const EMULATOR_CONNECT_CLIENT_ID = "ca_emulator_platform_client_id";
+
+export interface StripeConfig {
+  secretKey: string;
+  publishableKey: string;
+  /** Set when the API is the emulator (or another Stripe-compatible server). */
+  apiUrl?: string;
+  /** The Stripe.js stand-in served by the emulator; unset for real Stripe (loadStripe injects it). */
+  stripeJsUrl?: string;
+  /** Where OAuth authorize links go: Stripe's Connect site or the emulator. */
+  connectUrl: string;
+  connectClientId?: string;
+  webhookSecret?: string;
+  connectWebhookSecret?: string;
+  usesEmulator: boolean;
+}
+
+export type Env = z.infer<typeof schema> & { APP_URL: string; AUTH_SECRET: string; stripe: StripeConfig };
 
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
@@ -38,6 +69,26 @@ function parseEnv(): Env {
     ...values,
     APP_URL: values.APP_URL ?? `http://localhost:${values.PORT}`,
     AUTH_SECRET: values.AUTH_SECRET ?? loadOrCreateSecret(values.DATA_DIR),
+    stripe: stripeConfig(values),
+  };
+}
+
+function stripeConfig(values: z.infer<typeof schema>): StripeConfig {
+  const usesEmulator = !values.STRIPE_SECRET_KEY || !!values.STRIPE_API_URL;
+  if (values.STRIPE_SECRET_KEY && !values.STRIPE_API_URL && !values.STRIPE_PUBLISHABLE_KEY) {
+    throw new Error("Invalid environment configuration:\n  STRIPE_PUBLISHABLE_KEY is required with STRIPE_SECRET_KEY");
+  }
+  const apiUrl = usesEmulator ? (values.STRIPE_API_URL ?? EMULATOR_URL).replace(/\/$/, "") : undefined;
+  return {
+    secretKey: values.STRIPE_SECRET_KEY ?? EMULATOR_SECRET_KEY,
+    publishableKey: values.STRIPE_PUBLISHABLE_KEY ?? EMULATOR_PUBLISHABLE_KEY,
+    apiUrl,
+    stripeJsUrl: apiUrl ? `${apiUrl}/v3/stripe.js` : undefined,
+    connectUrl: apiUrl ?? "https://connect.stripe.com",
+    connectClientId: values.STRIPE_CONNECT_CLIENT_ID ?? (usesEmulator ? EMULATOR_CONNECT_CLIENT_ID : undefined),
+    webhookSecret: values.STRIPE_WEBHOOK_SECRET,
+    connectWebhookSecret: values.STRIPE_CONNECT_WEBHOOK_SECRET,
+    usesEmulator,
   };
 }
 

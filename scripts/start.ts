@@ -1,10 +1,13 @@
-// `npm start`: build when the sources changed, migrate, seed an empty database, then serve.
-import { spawn } from "node:child_process";
+// `npm start`: build when the sources changed, migrate, seed an empty database, start the Stripe
+// emulator when no Stripe key is configured, then serve.
+import { spawn, type ChildProcess } from "node:child_process";
 import { buildIfNeeded, nextCli } from "./build-if-needed";
+import { startEmulatorProcess } from "./emulator-process";
 import { migrateDatabase } from "./prepare-database";
 
 async function main() {
   const port = process.env.PORT || "3000";
+  const appUrl = process.env.APP_URL || `http://localhost:${port}`;
   buildIfNeeded();
   migrateDatabase();
   const { seedDemoData, isDatabaseEmpty } = await import("../prisma/seed");
@@ -12,15 +15,35 @@ async function main() {
     const seeded = await seedDemoData();
     console.log(`Empty database: added ${seeded.users} demo accounts and ${seeded.courses} courses.`);
   }
+
+  const children: ChildProcess[] = [];
+  let stripeEnv: Record<string, string> = {};
+  if (!process.env.STRIPE_SECRET_KEY) {
+    const emulatorPort = Number(process.env.STRIPE_EMULATOR_PORT || 12111);
+    const emulator = await startEmulatorProcess({
+      port: emulatorPort,
+      appUrl,
+      stateFile: process.env.STRIPE_EMULATOR_STATE_FILE || "data/stripe-emulator.json",
+    });
+    children.push(emulator.child);
+    stripeEnv = emulator.appEnv;
+    console.log(`No STRIPE_SECRET_KEY: using the local Stripe emulator at ${stripeEnv.STRIPE_API_URL} (its dashboard is at /).`);
+  }
+
   const server = spawn(nextCli, ["start", "-p", port], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...stripeEnv, APP_URL: appUrl, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => server.kill(signal));
+  children.push(server);
+  const stopAll = (signal: NodeJS.Signals) => children.forEach((child) => child.kill(signal));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stopAll(signal));
+  for (const child of children) {
+    child.on("exit", (code) => {
+      stopAll("SIGTERM");
+      process.exit(code ?? 0);
+    });
   }
-  server.on("exit", (code) => process.exit(code ?? 0));
-  console.log(`Coursemarket: http://localhost:${port}  (demo logins: admin@, seller@, buyer@example.com / demo1234)`);
+  console.log(`Coursemarket: ${appUrl}  (demo logins: admin@, seller@, buyer@example.com / demo1234)`);
 }
 
 main().catch((error) => {
