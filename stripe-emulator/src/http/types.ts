@@ -13,6 +13,12 @@ export interface EmulatorRequest {
   rawBody: string;
   /** Form-encoded body (or query for GET) decoded with Stripe's bracket syntax. */
   body: Record<string, FormValue>;
+  /** Set by the server for every request: the `Request-Id` it answers with. */
+  requestId?: string;
+  /** Set by the server from `Authorization`: which kind of key was presented (if any). */
+  auth?: { kind: "secret" | "publishable"; key: string } | null;
+  /** Set by the server from the `Stripe-Account` header (null = the platform itself). */
+  account?: string | null;
 }
 
 export interface EmulatorResponse {

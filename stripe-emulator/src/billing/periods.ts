@@ -1,0 +1,22 @@
+// Billing period arithmetic (calendar months, like Stripe: Jan 31 + 1 month = Feb 28/29).
+
+export type Interval = "day" | "week" | "month" | "year";
+
+export function addInterval(ts: number, interval: Interval, count = 1): number {
+  const d = new Date(ts * 1000);
+  switch (interval) {
+    case "day":
+      return ts + 86_400 * count;
+    case "week":
+      return ts + 7 * 86_400 * count;
+    case "month":
+    case "year": {
+      const months = interval === "year" ? 12 * count : count;
+      const day = d.getUTCDate();
+      const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()));
+      const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+      target.setUTCDate(Math.min(day, lastDay));
+      return Math.floor(target.getTime() / 1000);
+    }
+  }
+}

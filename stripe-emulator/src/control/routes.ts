@@ -1,0 +1,137 @@
+// Control API for tests and demos under /_emulator/ (no authentication: bind to localhost).
+import type { Emulator, FaultKind } from "../core/emulator.js";
+import { randomChars } from "../core/ids.js";
+import type { WebhookTargetConfig } from "../core/options.js";
+import { API_VERSION } from "../core/version.js";
+import { invalidRequest } from "../http/errors.js";
+import type { EmulatorRequest, FormValue, Router } from "../http/types.js";
+import { advanceClockTo } from "../billing/subscription_lifecycle.js";
+
+export interface ControlHooks {
+  save(file?: string): string | null;
+  load(file?: string): boolean;
+  setWebhookTargets(targets: WebhookTargetConfig[]): void;
+}
+
+function field(req: EmulatorRequest, key: string): string | undefined {
+  const v = req.body[key] ?? req.query.get(key) ?? undefined;
+  return typeof v === "string" ? v : undefined;
+}
+
+function targetsFromBody(body: Record<string, FormValue>): WebhookTargetConfig[] {
+  const list = body.targets;
+  if (Array.isArray(list)) {
+    return list.map((t) => {
+      const o = t as Record<string, FormValue>;
+      const events = o.enabled_events ?? o.enabledEvents;
+      return {
+        url: String(o.url ?? ""),
+        secret: String(o.secret ?? ""),
+        connect: o.connect === "true",
+        enabledEvents: Array.isArray(events) ? events.map(String) : undefined,
+      };
+    });
+  }
+  const out: WebhookTargetConfig[] = [];
+  if (typeof body.platform_url === "string" && body.platform_url) {
+    out.push({ url: body.platform_url, secret: String(body.platform_secret ?? ""), connect: false });
+  }
+  if (typeof body.connect_url === "string" && body.connect_url) {
+    out.push({ url: body.connect_url, secret: String(body.connect_secret ?? ""), connect: true });
+  }
+  return out;
+}
+
+export function registerControl(router: Router, emu: Emulator, hooks: ControlHooks): void {
+  const json = (body: object, status = 200) => ({ status, body });
+
+  router.add("GET", "/_emulator/health", () => json({ ok: true, now: emu.now() }));
+  router.add("GET", "/_emulator/config", () =>
+    json({
+      api_version: API_VERSION,
+      connect_client_id: emu.options.connectClientId,
+      platform_account: emu.platformAccountId,
+      public_url: emu.publicUrl(),
+      webhook_targets: emu.webhooks.configTargetList().map((t) => ({ id: t.id, url: t.url, connect: t.connect, enabled_events: t.enabledEvents })),
+    }),
+  );
+
+  router.add("POST", "/_emulator/reset", () => {
+    emu.reset();
+    return json({ ok: true });
+  });
+
+  router.add("GET", "/_emulator/clock", () => json({ now: emu.now(), offset_seconds: emu.clock.offsetSeconds }));
+  router.add("POST", "/_emulator/clock/advance", (req) => {
+    const seconds = field(req, "seconds");
+    const to = field(req, "to");
+    const target = to ? Number(to) : emu.now() + Number(seconds ?? "0");
+    if (!Number.isFinite(target)) throw invalidRequest("Give seconds=N or to=<unix time>", "seconds");
+    const now = advanceClockTo(emu, Math.floor(target));
+    return json({ now, offset_seconds: emu.clock.offsetSeconds });
+  });
+
+  router.add("GET", "/_emulator/faults", () => json({ data: emu.faults }));
+  router.add("POST", "/_emulator/faults", (req) => {
+    const kind = (field(req, "kind") ?? field(req, "type") ?? "500") as FaultKind;
+    if (!["500", "429", "timeout", "drop"].includes(kind)) throw invalidRequest("kind must be 500, 429, timeout or drop", "kind");
+    const fault = {
+      id: `fault_${randomChars(10)}`,
+      method: (field(req, "method") ?? "*").toUpperCase(),
+      path_prefix: field(req, "path") ?? field(req, "path_prefix") ?? "/v1/",
+      kind,
+      remaining: Number(field(req, "count") ?? "1"),
+    };
+    emu.faults.push(fault);
+    return json(fault);
+  });
+  router.add("DELETE", "/_emulator/faults", () => {
+    emu.faults = [];
+    return json({ ok: true });
+  });
+
+  router.add("GET", "/_emulator/webhook_deliveries", (req) => {
+    const type = field(req, "event_type");
+    const status = field(req, "status");
+    const endpoint = field(req, "endpoint");
+    const data = emu.webhooks.deliveries.filter(
+      (d) => (!type || d.event_type === type) && (!status || d.status === status) && (!endpoint || d.endpoint_id === endpoint || d.url === endpoint),
+    );
+    return json({ data, pending: emu.webhooks.pendingCount() });
+  });
+  router.add("DELETE", "/_emulator/webhook_deliveries", () => {
+    emu.webhooks.deliveries = [];
+    return json({ ok: true });
+  });
+  router.add("POST", "/_emulator/webhooks/wait", async (req) => {
+    const timeoutMs = Number(field(req, "timeout_ms") ?? "10000");
+    await Promise.race([emu.webhooks.idle(), new Promise((r) => setTimeout(r, timeoutMs))]);
+    return json({ pending: emu.webhooks.pendingCount() });
+  });
+  router.add("GET", "/_emulator/webhook_targets", () =>
+    json({ data: emu.webhooks.configTargetList().map((t) => ({ id: t.id, url: t.url, secret: t.secret, connect: t.connect, enabled_events: t.enabledEvents })) }),
+  );
+  router.add("POST", "/_emulator/webhook_targets", (req) => {
+    const targets = targetsFromBody(req.body);
+    for (const t of targets) if (!t.url || !t.secret) throw invalidRequest("Each target needs url and secret", "targets");
+    hooks.setWebhookTargets(targets);
+    return json({ data: emu.webhooks.configTargetList().map((t) => ({ id: t.id, url: t.url, connect: t.connect })) });
+  });
+
+  router.add("GET", "/_emulator/requests", (req) => {
+    const prefix = field(req, "path_prefix");
+    const data = prefix ? emu.requestLog.filter((r) => r.path.startsWith(prefix)) : emu.requestLog;
+    return json({ data, count: data.length });
+  });
+  router.add("DELETE", "/_emulator/requests", () => {
+    emu.requestLog = [];
+    return json({ ok: true });
+  });
+
+  router.add("POST", "/_emulator/state/save", (req) => {
+    const file = hooks.save(field(req, "file"));
+    if (!file) throw invalidRequest("No state file: pass file=... or start the emulator with a state file.", "file");
+    return json({ saved: file });
+  });
+  router.add("POST", "/_emulator/state/load", (req) => json({ loaded: hooks.load(field(req, "file")) }));
+}

@@ -1,0 +1,216 @@
+// Delivers events to webhook endpoints asynchronously, signed, with retries and backoff.
+// First attempts to one endpoint go out in event order; retries run on their own timers.
+import type { Emulator } from "../core/emulator.js";
+import { newId, randomChars } from "../core/ids.js";
+import type { WebhookTargetConfig } from "../core/options.js";
+import type { StripeObject } from "../store/store.js";
+import { signPayload } from "./signature.js";
+
+export interface WebhookTarget {
+  id: string;
+  url: string;
+  secret: string;
+  connect: boolean;
+  enabledEvents: string[];
+  source: "config" | "api";
+}
+
+export interface DeliveryAttempt {
+  at: number;
+  status: number | null;
+  error: string | null;
+  response_body: string | null;
+  duration_ms: number;
+}
+
+export interface Delivery {
+  id: string;
+  event_id: string;
+  event_type: string;
+  account: string | null;
+  endpoint_id: string;
+  url: string;
+  status: "pending" | "succeeded" | "failed";
+  attempts: DeliveryAttempt[];
+  next_attempt_at: number | null;
+}
+
+export class WebhookDispatcher {
+  private configTargets: WebhookTarget[] = [];
+  deliveries: Delivery[] = [];
+  private chains = new Map<string, Promise<void>>();
+  private inFlight = 0;
+  private timers = new Set<NodeJS.Timeout>();
+  private idleWaiters: Array<() => void> = [];
+  private controllers = new Set<AbortController>();
+  private closed = false;
+
+  constructor(private readonly emu: Emulator) {}
+
+  setConfigTargets(targets: WebhookTargetConfig[]): void {
+    this.configTargets = targets.map((t, i) => ({
+      id: `we_config_${i}_${t.connect ? "connect" : "platform"}`,
+      url: t.url,
+      secret: t.secret,
+      connect: !!t.connect,
+      enabledEvents: t.enabledEvents?.length ? t.enabledEvents : ["*"],
+      source: "config",
+    }));
+  }
+
+  configTargetList(): WebhookTarget[] {
+    return this.configTargets;
+  }
+
+  targets(): WebhookTarget[] {
+    const fromApi = this.emu.store
+      .list("webhook_endpoint", null)
+      .filter((we) => we.status === "enabled")
+      .map<WebhookTarget>((we) => ({
+        id: we.id,
+        url: we.url,
+        secret: this.emu.store.hidden(we.id).secret,
+        connect: !!this.emu.store.hidden(we.id).connect,
+        enabledEvents: we.enabled_events,
+        source: "api",
+      }));
+    return [...this.configTargets, ...fromApi];
+  }
+
+  /** Endpoints an event goes to: platform events to platform endpoints, account events to Connect endpoints. */
+  targetsFor(event: StripeObject): WebhookTarget[] {
+    const isConnect = typeof event.account === "string";
+    return this.targets().filter(
+      (t) =>
+        t.connect === isConnect &&
+        (t.enabledEvents.includes("*") || t.enabledEvents.includes(event.type)),
+    );
+  }
+
+  enqueue(event: StripeObject): number {
+    const targets = this.targetsFor(event);
+    for (const target of targets) {
+      const delivery: Delivery = {
+        id: `whdel_${randomChars(20)}`,
+        event_id: event.id,
+        event_type: event.type,
+        account: event.account ?? null,
+        endpoint_id: target.id,
+        url: target.url,
+        status: "pending",
+        attempts: [],
+        next_attempt_at: Date.now(),
+      };
+      this.deliveries.push(delivery);
+      if (this.deliveries.length > 5000) this.deliveries.splice(0, this.deliveries.length - 5000);
+      this.inFlight++;
+      const previous = this.chains.get(target.id) ?? Promise.resolve();
+      const next = previous.then(() => this.attempt(delivery, target, event, 0));
+      this.chains.set(target.id, next.catch(() => {}));
+    }
+    return targets.length;
+  }
+
+  private async attempt(delivery: Delivery, target: WebhookTarget, event: StripeObject, retry: number): Promise<void> {
+    if (this.closed) return this.settle();
+    const payload = JSON.stringify(event, null, 2);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const started = Date.now();
+    const controller = new AbortController();
+    this.controllers.add(controller);
+    const timer = setTimeout(() => controller.abort(), this.emu.options.webhookTimeoutMs);
+    const attempt: DeliveryAttempt = { at: started, status: null, error: null, response_body: null, duration_ms: 0 };
+    try {
+      const res = await fetch(target.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json; charset=utf-8",
+          "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+          "stripe-signature": signPayload(payload, target.secret, timestamp),
+        },
+        body: payload,
+        signal: controller.signal,
+      });
+      attempt.status = res.status;
+      attempt.response_body = (await res.text()).slice(0, 2000);
+    } catch (err) {
+      attempt.error = controller.signal.aborted ? "timeout" : String((err as Error).message ?? err);
+    } finally {
+      clearTimeout(timer);
+      this.controllers.delete(controller);
+    }
+    attempt.duration_ms = Date.now() - started;
+    delivery.attempts.push(attempt);
+    const ok = attempt.status !== null && attempt.status >= 200 && attempt.status < 300;
+    if (ok) {
+      delivery.status = "succeeded";
+      delivery.next_attempt_at = null;
+      this.decrementPending(event.id);
+      return this.settle();
+    }
+    const delays = this.emu.options.webhookRetryDelaysMs;
+    if (retry >= delays.length || this.closed) {
+      delivery.status = "failed";
+      delivery.next_attempt_at = null;
+      this.decrementPending(event.id);
+      return this.settle();
+    }
+    const delay = delays[retry];
+    delivery.next_attempt_at = Date.now() + delay;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      void this.attempt(delivery, target, event, retry + 1);
+    }, delay);
+    this.timers.add(t);
+  }
+
+  private decrementPending(eventId: string): void {
+    const ev = this.emu.store.get(eventId);
+    if (ev && ev.pending_webhooks > 0) ev.pending_webhooks -= 1;
+  }
+
+  private settle(): void {
+    this.inFlight--;
+    if (this.inFlight <= 0) {
+      this.inFlight = 0;
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      waiters.forEach((w) => w());
+    }
+  }
+
+  /** Resolves once every delivery has succeeded or exhausted its retries. */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  pendingCount(): number {
+    return this.inFlight;
+  }
+
+  reset(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    for (const c of this.controllers) c.abort();
+    this.deliveries = [];
+    this.chains.clear();
+    this.inFlight = 0;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    waiters.forEach((w) => w());
+  }
+
+  close(): void {
+    this.closed = true;
+    this.reset();
+  }
+}
+
+export function newWebhookSecret(): string {
+  return `whsec_${randomChars(32)}`;
+}
+
+export function newEndpointId(): string {
+  return newId("we");
+}
