@@ -3,6 +3,12 @@ import { defineConfig, devices } from "@playwright/test";
 
 export const E2E_PORT = 3100;
 export const E2E_DATABASE = path.resolve("tests/.tmp/e2e.db");
+export const E2E_EMULATOR_PORT = 12199;
+export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
+// Test-only signing secrets shared by the emulator and the app under test.
+export const E2E_WEBHOOK_SECRET = "whsec_e2e_only_platform";
+export const E2E_CONNECT_WEBHOOK_SECRET = "whsec_e2e_only_connect";
+const APP_URL = `http://localhost:${E2E_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -30,19 +36,40 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
-    url: `http://localhost:${E2E_PORT}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PORT: String(E2E_PORT),
-      DATABASE_URL: `file:${E2E_DATABASE}`,
-      APP_URL: `http://localhost:${E2E_PORT}`,
-      AUTH_SECRET: "e2e-only-secret-that-is-long-enough-0123456789",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      command: "npx tsx stripe-emulator/src/main.ts",
+      url: `${E2E_EMULATOR_URL}/`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        STRIPE_EMULATOR_PORT: String(E2E_EMULATOR_PORT),
+        STRIPE_EMULATOR_HOST: "127.0.0.1",
+        STRIPE_EMULATOR_WEBHOOK_URL: `${APP_URL}/api/stripe/webhook`,
+        STRIPE_EMULATOR_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+        STRIPE_EMULATOR_CONNECT_WEBHOOK_URL: `${APP_URL}/api/stripe/connect-webhook`,
+        STRIPE_EMULATOR_CONNECT_WEBHOOK_SECRET: E2E_CONNECT_WEBHOOK_SECRET,
+      },
     },
-  },
+    {
+      command: "npx tsx scripts/e2e-server.ts",
+      url: `${APP_URL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(E2E_PORT),
+        DATABASE_URL: `file:${E2E_DATABASE}`,
+        APP_URL,
+        AUTH_SECRET: "e2e-only-secret-that-is-long-enough-0123456789",
+        STRIPE_API_URL: E2E_EMULATOR_URL,
+        STRIPE_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+        STRIPE_CONNECT_WEBHOOK_SECRET: E2E_CONNECT_WEBHOOK_SECRET,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
 });

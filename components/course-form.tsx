@@ -5,6 +5,7 @@ import type { ActionState } from "@/lib/auth/action";
 import { CURRENCY_CODES } from "@/lib/money";
 import { FieldError } from "./field-error";
 import { FormMessage } from "./form-message";
+import { TextField } from "./text-field";
 
 export interface CourseFormValues {
   courseId?: string;
@@ -38,11 +39,7 @@ export function CourseForm({ action, initial, submitLabel }: CourseFormProps) {
     <form action={formAction} className="card max-w-2xl space-y-5" noValidate>
       <FormMessage state={state} />
       {initial.courseId && <input type="hidden" name="courseId" value={initial.courseId} />}
-      <div>
-        <label htmlFor="title" className="label">Title</label>
-        <input {...field("title")} defaultValue={value("title")} required maxLength={120} className="input" />
-        <FieldError id="title-error" messages={errors.title} />
-      </div>
+      <TextField name="title" label="Title" defaultValue={value("title")} required maxLength={120} errors={errors.title} />
       <div>
         <label htmlFor="slug" className="label">Address</label>
         <div className="flex items-center gap-1 text-sm text-slate-500">
@@ -57,11 +54,7 @@ export function CourseForm({ action, initial, submitLabel }: CourseFormProps) {
         <FieldError id="description-error" messages={errors.description} />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <div>
-          <label htmlFor="price" className="label">Price</label>
-          <input {...field("price")} defaultValue={value("price")} inputMode="decimal" placeholder="19.99" required className="input" />
-          <FieldError id="price-error" messages={errors.price} />
-        </div>
+        <TextField name="price" label="Price" defaultValue={value("price")} inputMode="decimal" placeholder="19.99" required errors={errors.price} />
         <div>
           <label htmlFor="currency" className="label">Currency</label>
           <select {...field("currency")} defaultValue={value("currency") || "usd"} className="input">
@@ -71,11 +64,14 @@ export function CourseForm({ action, initial, submitLabel }: CourseFormProps) {
           </select>
           <FieldError id="currency-error" messages={errors.currency} />
         </div>
-        <div>
-          <label htmlFor="feePercent" className="label">Platform fee (%)</label>
-          <input {...field("feePercent")} defaultValue={value("feePercent")} inputMode="decimal" placeholder="platform default" className="input" />
-          <FieldError id="feePercent-error" messages={errors.feePercent} />
-        </div>
+        <TextField
+          name="feePercent"
+          label="Platform fee (%)"
+          defaultValue={value("feePercent")}
+          inputMode="decimal"
+          placeholder="platform default"
+          errors={errors.feePercent}
+        />
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="includedInMembership" defaultChecked={state?.values ? state.values.includedInMembership === "on" : initial.includedInMembership} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CourseCard } from "@/components/course-card";
+import { ListHeader } from "@/components/list-header";
 import { Pagination } from "@/components/pagination";
 import { listPublishedCourses } from "@/lib/courses/catalogue";
 import { listHref, parseListParams } from "@/lib/list-params";
@@ -16,18 +17,7 @@ export default async function CoursesPage({
 
   return (
     <>
-      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-2xl font-semibold tracking-tight">Courses</h1>
-        <form role="search" action="/courses" className="flex gap-2">
-          <label htmlFor="q" className="sr-only">
-            Search courses by title
-          </label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder="Search by title" className="input w-64" />
-          <button type="submit" className="btn">
-            Search
-          </button>
-        </form>
-      </div>
+      <ListHeader title="Courses" action="/courses" searchLabel="Search courses by title" placeholder="Search by title" query={q} />
       <p className="mb-4 text-sm text-slate-600" aria-live="polite">
         {q ? `${total} ${total === 1 ? "course matches" : "courses match"} “${q}”.` : `${total} courses.`}
       </p>

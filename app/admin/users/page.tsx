@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { UserControls } from "@/components/admin/user-controls";
+import { ListHeader } from "@/components/list-header";
 import { Pagination } from "@/components/pagination";
 import { requireRole } from "@/lib/auth/guards";
 import { listHref, parseListParams } from "@/lib/list-params";
@@ -19,14 +20,7 @@ export default async function AdminUsersPage({
 
   return (
     <>
-      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <form role="search" action="/admin/users" className="flex gap-2">
-          <label htmlFor="q" className="sr-only">Search users by email or name</label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder="Email or name" className="input w-64" />
-          <button type="submit" className="btn">Search</button>
-        </form>
-      </div>
+      <ListHeader title="Users" action="/admin/users" searchLabel="Search users by email or name" placeholder="Email or name" query={q} />
       <p className="mb-4 text-sm text-slate-600">{total} {total === 1 ? "user" : "users"}{q ? ` matching “${q}”` : ""}.</p>
       <div className="card overflow-x-auto p-0">
         <table className="w-full text-left text-sm">
