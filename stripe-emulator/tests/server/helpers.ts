@@ -121,3 +121,8 @@ export async function advance(emu: RunningEmulator, seconds: number) {
 }
 
 export const DAY = 86_400;
+
+/** Moves the emulator clock to a unix time (running renewals and retries due on the way). */
+export async function advanceTo(emu: RunningEmulator, timestamp: number) {
+  return call(emu, "POST", "/_emulator/clock/advance", { json: { to: timestamp } });
+}
