@@ -6,11 +6,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import Stripe from "stripe";
+import { startEmulator } from "../../src/index.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, "../../..");
 
-export const FIXTURES = ["payment-element", "card-element"] as const;
+export const FIXTURES = ["payment-element", "card-element", "plain"] as const;
 export type Fixture = (typeof FIXTURES)[number];
 
 export interface RecordedRequest {
@@ -27,6 +28,8 @@ export interface Harness {
   publishableKey: string;
   /** Every request the merchant page's origin received. */
   merchantRequests: RecordedRequest[];
+  /** Method and path of every API request the emulator has answered so far. */
+  emulatorRequests(): Array<{ method: string; path: string }>;
   pageUrl(fixture: Fixture, params: Record<string, string | number | undefined>): string;
   close(): Promise<void>;
 }
@@ -103,15 +106,7 @@ async function startMerchant(emulatorUrl: string, recorded: RecordedRequest[]): 
   return server;
 }
 
-type StartEmulator = (o: { port: number }) => Promise<{ url: string; port: number; close(): Promise<void> }>;
-
-async function loadEmulator(): Promise<StartEmulator> {
-  const specifier = process.env.STRIPE_EMULATOR_MODULE ?? new URL("../../src/index.ts", import.meta.url).href;
-  return ((await import(specifier)) as { startEmulator: StartEmulator }).startEmulator;
-}
-
 export async function startHarness(): Promise<Harness> {
-  const startEmulator = await loadEmulator();
   const emulator = await startEmulator({ port: 0 });
   const emulatorUrl = emulator.url.replace(/\/$/, "");
   const merchantRequests: RecordedRequest[] = [];
@@ -126,6 +121,7 @@ export async function startHarness(): Promise<Harness> {
     stripe,
     publishableKey,
     merchantRequests,
+    emulatorRequests: () => emulator.emulator.requestLog.map((r) => ({ method: r.method, path: r.path })),
     pageUrl(fixture, params) {
       const q = new URLSearchParams({ fixture, pk: publishableKey });
       for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, String(v));

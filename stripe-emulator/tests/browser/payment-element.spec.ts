@@ -157,3 +157,15 @@ test("redirect: 'always' sends the browser to return_url with Stripe's parameter
   expect(url.searchParams.get("payment_intent_client_secret")).toBe(pi.client_secret);
   expect(url.searchParams.get("redirect_status")).toBe("succeeded");
 });
+
+test("confirmSetup saves a card from the Payment Element on a SetupIntent", async ({ page }) => {
+  const customer = await h.stripe.customers.create({ email: "learner@example.com" });
+  const si = await h.stripe.setupIntents.create({ customer: customer.id, usage: "off_session" });
+  await openCheckout(page, { cs: si.client_secret! });
+  await fillCard(paymentFrame(page), "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Pay" }).click();
+  await expect(page.getByTestId("status")).toHaveText("succeeded");
+  const stored = await h.stripe.setupIntents.retrieve(si.id);
+  expect(stored.status).toBe("succeeded");
+  expect(typeof stored.payment_method).toBe("string");
+});

@@ -24,7 +24,10 @@ interface Field {
   input: HTMLInputElement;
   container: HTMLElement;
   error?: HTMLElement;
+  /** Left once with something typed: its "incomplete" error may show. */
   touched: boolean;
+  /** Validated by submit/confirm: its error shows even while focused, until it is edited. */
+  forced: boolean;
 }
 
 interface FieldSpec {
@@ -91,7 +94,7 @@ export class CardForm {
     if (!field) return undefined;
     const c = this.check(name);
     if (!c.error) return undefined;
-    if (c.showNow) return c.error;
+    if (c.showNow || field.forced) return c.error;
     if (field.touched && document.activeElement !== field.input) return c.error;
     return undefined;
   }
@@ -106,7 +109,10 @@ export class CardForm {
   }
 
   touchAll(): void {
-    for (const f of this.fields.values()) f.touched = true;
+    for (const f of this.fields.values()) {
+      f.touched = true;
+      f.forced = true;
+    }
     this.render();
   }
 
@@ -127,6 +133,7 @@ export class CardForm {
     for (const f of this.fields.values()) {
       f.input.value = "";
       f.touched = false;
+      f.forced = false;
     }
     this.render();
     this.opts.onChange();
@@ -190,7 +197,7 @@ export class CardForm {
   private buildInline(name: FieldName, wrapper: HTMLElement): Field {
     const input = this.makeInput(name);
     wrapper.appendChild(input);
-    return { name, input, container: input, touched: false };
+    return { name, input, container: input, touched: false, forced: false };
   }
 
   private buildStacked(name: FieldName, wrapper: HTMLElement): Field {
@@ -215,13 +222,14 @@ export class CardForm {
     error.setAttribute("role", "alert");
     container.append(label, box, error);
     wrapper.appendChild(container);
-    return { name, input, container, error, touched: false };
+    return { name, input, container, error, touched: false, forced: false };
   }
 
   private wire(field: Field): void {
     const { input, name } = field;
     input.addEventListener("input", (e) => {
       const deleting = (e as InputEvent).inputType?.startsWith("delete") ?? false;
+      field.forced = false;
       this.format(name, deleting);
       this.render();
       this.opts.onChange();

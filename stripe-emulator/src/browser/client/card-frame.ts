@@ -51,10 +51,15 @@ function initialPostalCode(opts: Dict): string | undefined {
 
 const link = linkToParent(config.parentOrigin, onCommand);
 
-function emitChange(): void {
+function currentState(): ElementState {
   const state: ElementState = form.state();
   if (config.type === "card") state.value = { postalCode: form.value("postal") };
   if (config.type === "payment") state.value = { type: "card" };
+  return state;
+}
+
+function emitChange(): void {
+  const state = currentState();
   const json = JSON.stringify(state);
   if (json === lastState) return;
   lastState = json;
@@ -230,5 +235,6 @@ new ResizeObserver(() => link.post({ kind: "height", height: Math.ceil(document.
 document.addEventListener("keydown", (e) => {
   if (e.key === "Escape") link.post({ kind: "escape" });
 });
+// The initial (empty) state is not announced: Stripe.js sends `change` only when something changes.
+lastState = JSON.stringify(currentState());
 link.post({ kind: "ready" });
-emitChange();
