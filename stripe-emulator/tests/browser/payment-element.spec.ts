@@ -111,6 +111,7 @@ test("live validation messages inside the element", async ({ page }) => {
   await expect(frame.getByText("Your card's security code is incomplete.")).toBeVisible();
   await expect(frame.getByText("Your postal code is incomplete.")).toBeVisible();
   await expect(page.getByTestId("error")).toHaveAttribute("data-code", "incomplete_cvc");
+  await page.locator("#payment-element").screenshot({ path: test.info().outputPath("payment-element-errors.png") });
   expect((await h.stripe.paymentIntents.retrieve(pi.id)).status).toBe("requires_payment_method");
 });
 

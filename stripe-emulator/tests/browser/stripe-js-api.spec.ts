@@ -119,6 +119,24 @@ test("confirmCardPayment with a PaymentMethod ID, then retrievePaymentIntent", a
   expect(r.retrieved.paymentIntent.status).toBe("succeeded");
 });
 
+test("a decline resolves {error} in Stripe.js's shape, with the PaymentIntent", async ({ page }) => {
+  await openPlain(page);
+  await fillCardElement(page, "4000000000009995");
+  const pi = await h.stripe.paymentIntents.create({ amount: 5000, currency: "usd" });
+  const r: Result = await page.evaluate(
+    (cs) => (window as any).emu.stripe.confirmCardPayment(cs, { payment_method: { card: (window as any).emu.card } }),
+    pi.client_secret,
+  );
+  expect(r.paymentIntent).toBeUndefined();
+  expect(r.error).toMatchObject({
+    type: "card_error",
+    code: "card_declined",
+    decline_code: "insufficient_funds",
+    message: "Your card has insufficient funds.",
+    payment_intent: { id: pi.id, status: "requires_payment_method" },
+  });
+});
+
 test("handleActions: false, then handleCardAction opens the 3-D Secure modal", async ({ page }) => {
   await openPlain(page);
   await fillCardElement(page, "4000002500003155");
