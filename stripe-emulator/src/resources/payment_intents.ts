@@ -25,6 +25,7 @@ export interface NewIntentInput {
   setup_future_usage?: string | null;
   payment_method?: string | null;
   payment_method_types?: string[];
+  allowed_payment_method_types?: string[] | null;
   application_fee_amount?: number | null;
   transfer_data?: StripeObject | null;
   on_behalf_of?: string | null;
@@ -38,6 +39,7 @@ export function insertPaymentIntent(emu: Emulator, account: string | null, i: Ne
     id,
     object: "payment_intent",
     amount: i.amount,
+    allowed_payment_method_types: i.allowed_payment_method_types ?? null,
     amount_capturable: 0,
     amount_details: { tip: {} },
     amount_received: 0,
@@ -58,6 +60,7 @@ export function insertPaymentIntent(emu: Emulator, account: string | null, i: Ne
     last_payment_error: null,
     latest_charge: null,
     livemode: false,
+    managed_payments: null,
     metadata: i.metadata ?? {},
     next_action: null,
     on_behalf_of: i.on_behalf_of ?? null,
@@ -65,6 +68,7 @@ export function insertPaymentIntent(emu: Emulator, account: string | null, i: Ne
     payment_method_configuration_details: null,
     payment_method_options: { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: "automatic" } },
     payment_method_types: i.payment_method_types ?? ["card"],
+    payment_record: null,
     processing: null,
     receipt_email: null,
     review: null,
@@ -169,7 +173,9 @@ export function registerPaymentIntents(router: Router, emu: Emulator): void {
     const pmData = p.obj("payment_method_data");
     const pm = pmId ? resolvePaymentMethod(ctx, pmId) : pmData ? paymentMethodFromData(ctx, pmData) : null;
     const apm = p.obj("automatic_payment_methods");
-    const types = p.strArr("payment_method_types");
+    // API versions since 2026 name it allowed_payment_method_types; older ones payment_method_types.
+    const allowed = p.strArr("allowed_payment_method_types");
+    const types = p.strArr("payment_method_types") ?? allowed;
     if (p.str("return_url") && p.bool("confirm") !== true) {
       throw invalidRequest("You can only specify a return_url when confirm is true.", "return_url");
     }
@@ -182,6 +188,7 @@ export function registerPaymentIntents(router: Router, emu: Emulator): void {
       setup_future_usage: p.str("setup_future_usage") ?? null,
       payment_method: pm?.id ?? null,
       payment_method_types: types ?? ["card"],
+      allowed_payment_method_types: allowed ?? null,
       application_fee_amount: applicationFee,
       transfer_data: transferData ?? null,
       on_behalf_of: p.str("on_behalf_of") ?? null,

@@ -27,6 +27,7 @@ function insertProduct(ctx: ApiContext, p: Params): StripeObject {
     shippable: null,
     statement_descriptor: p.str("statement_descriptor") ?? null,
     tax_code: null,
+    tax_details: null,
     type: "service",
     unit_label: p.str("unit_label") ?? null,
     updated: ctx.emu.now(),

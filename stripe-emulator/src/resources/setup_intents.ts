@@ -48,6 +48,7 @@ export function registerSetupIntents(router: Router, emu: Emulator): void {
     const si: StripeObject = {
       id,
       object: "setup_intent",
+      allowed_payment_method_types: p.strArr("allowed_payment_method_types") ?? null,
       application: null,
       automatic_payment_methods: apm ? { allow_redirects: apm.str("allow_redirects") ?? "always", enabled: apm.bool("enabled") ?? false } : null,
       cancellation_reason: null,
@@ -68,7 +69,7 @@ export function registerSetupIntents(router: Router, emu: Emulator): void {
       payment_method: pmId ? resolvePaymentMethod(ctx, pmId).id : null,
       payment_method_configuration_details: null,
       payment_method_options: { card: { mandate_options: null, network: null, request_three_d_secure: "automatic" } },
-      payment_method_types: p.strArr("payment_method_types") ?? ["card"],
+      payment_method_types: ["card"],
       single_use_mandate: null,
       status: pmId ? "requires_confirmation" : "requires_payment_method",
       usage: p.oneOf("usage", ["off_session", "on_session"] as const) ?? "off_session",

@@ -48,6 +48,7 @@ function newItem(ctx: ApiContext, subId: string, price: StripeObject, quantity: 
     created: ctx.emu.now(),
     current_period_end: end,
     current_period_start: start,
+    current_trial: null,
     discounts: [],
     metadata,
     plan: asPlan(price),

@@ -65,7 +65,9 @@ export function updateAndEmit(
   mutate(object);
   const prev = previousAttributes(before, object);
   if (type && Object.keys(prev).length > 0) {
-    emitEvent(emu, type, emu.store.accountOf(object.id), object, prev);
+    // Events about a connected account itself (account.updated) belong to that account.
+    const account = object.object === "account" ? object.id : emu.store.accountOf(object.id);
+    emitEvent(emu, type, account, object, prev);
   } else {
     emu.onChange();
   }

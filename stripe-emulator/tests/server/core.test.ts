@@ -100,7 +100,7 @@ describe("idempotency", () => {
   });
 
   it("replays a card decline too (402 is remembered)", async () => {
-    const params = { amount: 1000, currency: "usd", payment_method: "pm_card_visa_chargeDeclined", confirm: true, payment_method_types: ["card"] };
+    const params = { amount: 1000, currency: "usd", payment_method: "pm_card_visa_chargeDeclined", confirm: true };
     const e1 = await stripe.paymentIntents.create(params, { idempotencyKey: "decline-1" }).catch((e) => e);
     const e2 = await stripe.paymentIntents.create(params, { idempotencyKey: "decline-1" }).catch((e) => e);
     expect(e1.statusCode).toBe(402);
@@ -154,7 +154,7 @@ describe("lists and expand", () => {
       customer: customer.id,
       payment_method: "pm_card_visa",
       confirm: true,
-      payment_method_types: ["card"],
+      allowed_payment_method_types: ["card"],
       expand: ["latest_charge.balance_transaction", "customer"],
     });
     const charge = pi.latest_charge as Stripe.Charge;

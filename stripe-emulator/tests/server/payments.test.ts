@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 async function payWith(paymentMethod: string, extra: Partial<Stripe.PaymentIntentCreateParams> = {}) {
-  return stripe.paymentIntents.create({ amount: 1500, currency: "usd", payment_method: paymentMethod, confirm: true, payment_method_types: ["card"], ...extra });
+  return stripe.paymentIntents.create({ amount: 1500, currency: "usd", payment_method: paymentMethod, confirm: true, ...extra });
 }
 
 async function pmFromNumber(number: string) {
@@ -246,7 +246,7 @@ describe("PaymentIntent status machine", () => {
 describe("SetupIntents (update my card)", () => {
   it("succeeds and attaches the card to the customer", async () => {
     const c = await stripe.customers.create({});
-    const si = await stripe.setupIntents.create({ customer: c.id, payment_method_types: ["card"] });
+    const si = await stripe.setupIntents.create({ customer: c.id });
     expect(si.client_secret).toMatch(/^seti_\w+_secret_\w+$/);
     const confirmed = await call(emu, "POST", `/v1/setup_intents/${si.id}/confirm`, {
       key: PUBLISHABLE_KEY,

@@ -45,7 +45,7 @@ describe("webhook delivery", () => {
 
   it("sends payment events in a sensible order", async () => {
     const before = platform.events.length;
-    await stripe.paymentIntents.create({ amount: 1000, currency: "usd", payment_method: "pm_card_visa", confirm: true, payment_method_types: ["card"] });
+    await stripe.paymentIntents.create({ amount: 1000, currency: "usd", payment_method: "pm_card_visa", confirm: true });
     await emu.webhooksIdle();
     const types = platform.events.slice(before).map((e) => e.event.type);
     expect(types).toEqual(["payment_intent.created", "charge.succeeded", "payment_intent.succeeded"]);
@@ -89,7 +89,7 @@ describe("webhook delivery", () => {
     own.secret = we.secret!;
     const fresh = await webhookReceiver(we.secret!);
     await stripe.webhookEndpoints.update(we.id, { url: fresh.url });
-    await stripe.paymentIntents.create({ amount: 1000, currency: "usd", payment_method: "pm_card_visa", confirm: true, payment_method_types: ["card"] });
+    await stripe.paymentIntents.create({ amount: 1000, currency: "usd", payment_method: "pm_card_visa", confirm: true });
     await emu.webhooksIdle();
     expect(fresh.badSignatures).toEqual([]);
     expect(fresh.events.map((e) => e.event.type)).toEqual(["charge.succeeded"]);
