@@ -1,0 +1,36 @@
+import { db } from "@/lib/db";
+
+export async function listBuyerOrders(buyerId: string) {
+  return db.order.findMany({
+    where: { buyerId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: {
+      id: true,
+      status: true,
+      amountMinor: true,
+      currency: true,
+      createdAt: true,
+      paidAt: true,
+      course: { select: { slug: true, title: true } },
+    },
+  });
+}
+
+/** One order of this buyer, for the receipt; null for anyone else's. */
+export async function getBuyerOrder(buyerId: string, orderId: string) {
+  return db.order.findFirst({
+    where: { id: orderId, buyerId },
+    select: {
+      id: true,
+      status: true,
+      amountMinor: true,
+      currency: true,
+      createdAt: true,
+      paidAt: true,
+      stripePaymentIntentId: true,
+      course: { select: { slug: true, title: true, seller: { select: { name: true } } } },
+      buyer: { select: { name: true, email: true } },
+    },
+  });
+}

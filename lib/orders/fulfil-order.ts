@@ -1,0 +1,60 @@
+import { db } from "@/lib/db";
+
+/** What fulfilment needs to know about a PaymentIntent (from a webhook or a fresh read). */
+export interface PaidIntent {
+  id: string;
+  status: string;
+  amount: number;
+  currency: string;
+  metadata: Record<string, string>;
+}
+
+export type FulfilResult = "fulfilled" | "already-fulfilled" | "not-succeeded" | "unknown-order" | "mismatch";
+
+/**
+ * Marks the order paid and enrols the buyer, exactly once however often and in whatever order
+ * the webhook and the return page call it: the status change is conditional and the enrolment
+ * is unique per buyer and course, both in one transaction.
+ */
+export async function fulfilOrderFromIntent(intent: PaidIntent): Promise<FulfilResult> {
+  if (intent.status !== "succeeded") return "not-succeeded";
+  const order = await db.order.findFirst({
+    where: { OR: [{ stripePaymentIntentId: intent.id }, ...(intent.metadata.order_id ? [{ id: intent.metadata.order_id }] : [])] },
+    select: { id: true, buyerId: true, courseId: true, amountMinor: true, currency: true, status: true, stripePaymentIntentId: true },
+  });
+  if (!order) return "unknown-order";
+  if (order.stripePaymentIntentId && order.stripePaymentIntentId !== intent.id) return "mismatch";
+  if (order.amountMinor !== intent.amount || order.currency !== intent.currency) return "mismatch";
+  if (order.status === "paid" || order.status === "refunded") return "already-fulfilled";
+
+  return db.$transaction(async (tx) => {
+    // A canceled order whose intent still succeeded (the buyer paid on an old tab) is paid too.
+    const changed = await tx.order.updateMany({
+      where: { id: order.id, status: { in: ["pending", "canceled"] } },
+      data: { status: "paid", paidAt: new Date(), pendingKey: null, lastPaymentError: null, stripePaymentIntentId: intent.id },
+    });
+    if (changed.count === 0) return "already-fulfilled" as const;
+    await tx.enrolment.upsert({
+      where: { userId_courseId: { userId: order.buyerId, courseId: order.courseId } },
+      create: { userId: order.buyerId, courseId: order.courseId, source: "order", orderId: order.id },
+      update: {},
+    });
+    return "fulfilled" as const;
+  });
+}
+
+/** A declined attempt: the order stays payable, with the reason for the buyer. */
+export async function recordPaymentFailure(intentId: string, message: string | null): Promise<void> {
+  await db.order.updateMany({
+    where: { stripePaymentIntentId: intentId, status: "pending" },
+    data: { lastPaymentError: message ?? "The payment did not go through." },
+  });
+}
+
+/** The intent was canceled at Stripe: the order can no longer be paid and no longer blocks a new one. */
+export async function cancelOrderOfIntent(intentId: string): Promise<void> {
+  await db.order.updateMany({
+    where: { stripePaymentIntentId: intentId, status: "pending" },
+    data: { status: "canceled", pendingKey: null },
+  });
+}

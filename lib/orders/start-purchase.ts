@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { formatMinor } from "@/lib/money";
+import {
+  cancelPaymentIntent,
+  createCoursePaymentIntent,
+  PAYABLE_INTENT_STATUSES,
+  retrievePaymentIntent,
+} from "@/lib/payments/course-payment-intents";
+import { ensureStripeCustomer } from "@/lib/payments/customers";
+import { isStripeStateError, isStripeUnavailable } from "@/lib/payments/stripe-errors";
+import { fulfilOrderFromIntent } from "./fulfil-order";
+import { pendingKeyOf } from "./order-status";
+
+export interface PurchaseRequest {
+  courseId: string;
+  /** What the checkout page showed; compared with the database, never charged. */
+  expectedAmountMinor: number;
+  expectedCurrency: string;
+}
+
+export type PurchaseResult =
+  | { ok: true; orderId: string; clientSecret: string; intentStatus: string }
+  | { ok: false; reason: "not-for-sale" | "own-course" | "already-owned" | "price-changed" | "stripe-unavailable"; message: string };
+
+const NOT_FOR_SALE = "This course is not for sale right now.";
+const ALREADY_OWNED = "You already own this course. Find it in your library.";
+
+async function ownsCourse(userId: string, courseId: string): Promise<boolean> {
+  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { id: true } });
+  return !!enrolment;
+}
+
+type PendingOrder = Prisma.OrderGetPayload<{
+  select: { id: true; amountMinor: true; currency: true; stripePaymentIntentId: true; idempotencyKey: true };
+}>;
+const orderColumns = { id: true, amountMinor: true, currency: true, stripePaymentIntentId: true, idempotencyKey: true } as const;
+
+/**
+ * Starts (or resumes) paying for a course: the pending order first, then its PaymentIntent.
+ * Calling it again for the same buyer and course while unpaid returns the same order and intent.
+ */
+export async function startCoursePurchase(buyerId: string, request: PurchaseRequest): Promise<PurchaseResult> {
+  const course = await db.course.findFirst({
+    where: { id: request.courseId, published: true, seller: { disabled: false } },
+    select: { id: true, title: true, priceMinor: true, currency: true, sellerId: true },
+  });
+  if (!course) return { ok: false, reason: "not-for-sale", message: NOT_FOR_SALE };
+  if (course.sellerId === buyerId) return { ok: false, reason: "own-course", message: "This is your own course: you cannot buy it." };
+  if (await ownsCourse(buyerId, course.id)) return { ok: false, reason: "already-owned", message: ALREADY_OWNED };
+  if (course.priceMinor !== request.expectedAmountMinor || course.currency !== request.expectedCurrency) {
+    return {
+      ok: false,
+      reason: "price-changed",
+      message: `The price of this course is now ${formatMinor(course.priceMinor, course.currency)}. Please check it and pay again.`,
+    };
+  }
+
+  try {
+    let order = await pendingOrder(buyerId, course);
+    if (order.amountMinor !== course.priceMinor || order.currency !== course.currency) {
+      await abandonOrder(order);
+      if (await ownsCourse(buyerId, course.id)) return { ok: false, reason: "already-owned", message: ALREADY_OWNED };
+      order = await pendingOrder(buyerId, course);
+    }
+    return await intentFor(order, buyerId, course);
+  } catch (error) {
+    if (isStripeUnavailable(error)) {
+      return {
+        ok: false,
+        reason: "stripe-unavailable",
+        message: "We could not reach our payment provider. Nothing was charged; please try again in a moment.",
+      };
+    }
+    throw error;
+  }
+}
+
+async function pendingOrder(
+  buyerId: string,
+  course: { id: string; priceMinor: number; currency: string; sellerId: string },
+): Promise<PendingOrder> {
+  const pendingKey = pendingKeyOf(buyerId, course.id);
+  const existing = await db.order.findUnique({ where: { pendingKey }, select: orderColumns });
+  if (existing) return existing;
+  const id = randomUUID();
+  try {
+    return await db.order.create({
+      data: {
+        id,
+        buyerId,
+        courseId: course.id,
+        sellerId: course.sellerId,
+        amountMinor: course.priceMinor,
+        currency: course.currency,
+        pendingKey,
+        idempotencyKey: `order:${id}:payment-intent`,
+        chargeType: "platform",
+      },
+      select: orderColumns,
+    });
+  } catch (error) {
+    // A double submit raced us to the unique pending key: use the order it made.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return db.order.findUniqueOrThrow({ where: { pendingKey }, select: orderColumns });
+    }
+    throw error;
+  }
+}
+
+async function intentFor(
+  order: PendingOrder,
+  buyerId: string,
+  course: { id: string; title: string },
+): Promise<PurchaseResult> {
+  if (order.stripePaymentIntentId) {
+    const existing = await retrievePaymentIntent(order.stripePaymentIntentId);
+    if (existing.status === "succeeded") await fulfilOrderFromIntent(existing);
+    if (existing.status !== "canceled") {
+      return { ok: true, orderId: order.id, clientSecret: existing.client_secret!, intentStatus: existing.status };
+    }
+  }
+  const customerId = await ensureStripeCustomer(buyerId);
+  const intent = await createCoursePaymentIntent({
+    orderId: order.id,
+    buyerId,
+    courseId: course.id,
+    courseTitle: course.title,
+    amountMinor: order.amountMinor,
+    currency: order.currency,
+    customerId,
+    idempotencyKey: order.idempotencyKey,
+  });
+  await db.order.updateMany({ where: { id: order.id, stripePaymentIntentId: null }, data: { stripePaymentIntentId: intent.id } });
+  return { ok: true, orderId: order.id, clientSecret: intent.client_secret!, intentStatus: intent.status };
+}
+
+/** A pending order at an old price: cancel its intent (unless it was paid meanwhile) and release it. */
+async function abandonOrder(order: PendingOrder): Promise<void> {
+  if (order.stripePaymentIntentId) {
+    try {
+      const intent = await retrievePaymentIntent(order.stripePaymentIntentId);
+      if (intent.status === "succeeded") {
+        await fulfilOrderFromIntent(intent);
+        return;
+      }
+      if (PAYABLE_INTENT_STATUSES.has(intent.status)) await cancelPaymentIntent(intent.id, `order:${order.id}:cancel`);
+    } catch (error) {
+      if (!isStripeStateError(error)) throw error;
+    }
+  }
+  await db.order.updateMany({ where: { id: order.id, status: "pending" }, data: { status: "canceled", pendingKey: null } });
+}

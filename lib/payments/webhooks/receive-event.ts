@@ -1,0 +1,57 @@
+import type Stripe from "stripe";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { eventHandlers } from "./handlers";
+
+export type ReceiveOutcome = "handled" | "ignored" | "duplicate" | "failed";
+
+/**
+ * Stores a verified event once by its ID, then hands it to the handler for its type. A repeat
+ * delivery of an event already handled does nothing; one whose handling failed runs again
+ * (handlers are idempotent). "failed" means Stripe should retry.
+ */
+export async function receiveEvent(event: Stripe.Event): Promise<ReceiveOutcome> {
+  const stored = await storeOnce(event);
+  if (stored.status === "handled" || stored.status === "ignored") return "duplicate";
+
+  const handler = eventHandlers[event.type];
+  if (!handler) {
+    await db.stripeEvent.update({ where: { id: event.id }, data: { status: "ignored", handledAt: new Date() } });
+    return "ignored";
+  }
+  try {
+    await handler(event);
+    await db.stripeEvent.update({
+      where: { id: event.id },
+      data: { status: "handled", error: null, handledAt: new Date(), attempts: { increment: 1 } },
+    });
+    return "handled";
+  } catch (error) {
+    console.error(`stripe webhook ${event.type} ${event.id} failed`, error);
+    await db.stripeEvent.update({
+      where: { id: event.id },
+      data: { status: "failed", error: error instanceof Error ? error.message.slice(0, 2000) : "unknown error", attempts: { increment: 1 } },
+    });
+    return "failed";
+  }
+}
+
+async function storeOnce(event: Stripe.Event): Promise<{ status: string }> {
+  try {
+    return await db.stripeEvent.create({
+      data: {
+        id: event.id,
+        type: event.type,
+        account: event.account ?? null,
+        payload: JSON.stringify(event),
+        createdAt: new Date(event.created * 1000),
+      },
+      select: { status: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return db.stripeEvent.findUniqueOrThrow({ where: { id: event.id }, select: { status: true } });
+    }
+    throw error;
+  }
+}

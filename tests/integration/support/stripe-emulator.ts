@@ -1,0 +1,74 @@
+// An in-process Stripe emulator for integration tests of lib/, with its webhooks delivered to the
+// app's real webhook route handler. The app code still reaches the emulator only over HTTP: env()
+// is pointed at it before anything reads the configuration.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { startEmulator, type RunningEmulator } from "../../../stripe-emulator/src/index";
+
+export const TEST_WEBHOOK_SECRET = "whsec_integration_tests_only";
+export const TEST_PUBLISHABLE_KEY = "pk_test_emulator";
+
+export interface TestStripe {
+  emulator: RunningEmulator;
+  /** Statuses the webhook route answered, in order. */
+  webhookStatuses: number[];
+  /** Lets the emulator finish delivering webhooks. */
+  settle(): Promise<void>;
+  /** Raw call to the emulator, e.g. a browser-side confirmation with the publishable key. */
+  call(method: string, path: string, form?: Record<string, string>, key?: string): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+export async function startTestStripe(options: { deliverWebhooks?: boolean } = {}): Promise<TestStripe> {
+  const { POST } = await import("@/app/api/stripe/webhook/route");
+  const webhookStatuses: number[] = [];
+  const receiver: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const response = await POST(
+      new Request("http://app.test/api/stripe/webhook", {
+        method: "POST",
+        headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? ""), "content-type": "application/json" },
+        body: Buffer.concat(chunks).toString("utf8"),
+      }),
+    );
+    webhookStatuses.push(response.status);
+    res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
+
+  const emulator = await startEmulator({
+    port: 0,
+    webhookEndpoints: options.deliverWebhooks === false ? [] : [{ url: receiverUrl, secret: TEST_WEBHOOK_SECRET }],
+    webhookRetryDelaysMs: [50, 100],
+    webhookTimeoutMs: 5_000,
+  });
+  process.env.STRIPE_API_URL = emulator.url;
+  process.env.STRIPE_WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;
+  delete process.env.STRIPE_SECRET_KEY;
+
+  return {
+    emulator,
+    webhookStatuses,
+    settle: () => emulator.webhooksIdle(),
+    async call(method, path, form, key = "sk_test_emulator") {
+      const res = await fetch(`${emulator.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/x-www-form-urlencoded" },
+        body: form ? new URLSearchParams(form).toString() : undefined,
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    async close() {
+      await emulator.close();
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    },
+  };
+}
+
+/** Confirms an intent as Stripe.js does in the browser: publishable key plus client secret. */
+export async function confirmInBrowser(stripe: TestStripe, clientSecret: string, paymentMethod = "pm_card_visa") {
+  const id = clientSecret.split("_secret_")[0];
+  return stripe.call("POST", `/v1/payment_intents/${id}/confirm`, { client_secret: clientSecret, payment_method: paymentMethod }, TEST_PUBLISHABLE_KEY);
+}

@@ -1,0 +1,108 @@
+import "./support/test-database";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/stripe/webhook/route";
+import { db } from "@/lib/db";
+import { startCoursePurchase } from "@/lib/orders/start-purchase";
+import { makeCourse, makeUser } from "./support/factories";
+import { confirmInBrowser, startTestStripe, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
+
+// Webhooks are not delivered automatically here: each test sends events itself, duplicated,
+// reordered or forged, to the route handler.
+let stripe: TestStripe;
+beforeAll(async () => {
+  stripe = await startTestStripe({ deliverWebhooks: false });
+});
+afterAll(async () => {
+  await stripe?.close();
+});
+
+const signer = new Stripe("sk_test_unused");
+
+function deliver(payload: string, secret = TEST_WEBHOOK_SECRET) {
+  const header = signer.webhooks.generateTestHeaderString({ payload, secret });
+  return POST(new Request("http://app.test/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload }));
+}
+
+async function eventsFor(objectId: string): Promise<Array<{ id: string; type: string; created: number }>> {
+  const list = await stripe.call("GET", "/v1/events?limit=100");
+  return (list.body.data as Array<{ id: string; type: string; created: number; data: { object: { id: string } } }>)
+    .filter((e) => e.data.object.id === objectId);
+}
+
+async function paidPurchase() {
+  const seller = await makeUser("seller");
+  const buyer = await makeUser("buyer");
+  const course = await makeCourse(seller.id, { priceMinor: 1500 });
+  const result = await startCoursePurchase(buyer.id, { courseId: course.id, expectedAmountMinor: 1500, expectedCurrency: "usd" });
+  if (!result.ok) throw new Error(result.message);
+  await confirmInBrowser(stripe, result.clientSecret, "pm_card_chargeDeclined");
+  await confirmInBrowser(stripe, result.clientSecret);
+  const intentId = result.clientSecret.split("_secret_")[0];
+  return { buyer, course, orderId: result.orderId, events: await eventsFor(intentId) };
+}
+
+async function rawEvent(id: string): Promise<string> {
+  return JSON.stringify((await stripe.call("GET", `/v1/events/${id}`)).body);
+}
+
+describe("the webhook endpoint", () => {
+  it("a duplicated succeeded event enrols once and is stored once", async () => {
+    const { buyer, course, orderId, events } = await paidPurchase();
+    const succeeded = events.find((e) => e.type === "payment_intent.succeeded")!;
+    const payload = await rawEvent(succeeded.id);
+    const answers = await Promise.all([deliver(payload), deliver(payload), deliver(payload)]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await db.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(1);
+    expect(await db.stripeEvent.count({ where: { id: succeeded.id } })).toBe(1);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("paid");
+  });
+
+  it("events out of order (succeeded before the earlier decline) leave the order paid with one enrolment", async () => {
+    const { buyer, course, orderId, events } = await paidPurchase();
+    const ordered = [...events].sort((a, b) => a.created - b.created);
+    for (const event of ordered.reverse()) expect((await deliver(await rawEvent(event.id))).status).toBe(200);
+    for (const event of ordered) expect((await deliver(await rawEvent(event.id))).status).toBe(200);
+    expect(ordered.map((e) => e.type)).toContain("payment_intent.payment_failed");
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order.status).toBe("paid");
+    expect(await db.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(1);
+  });
+
+  it("refuses a forged signature with 400 and stores nothing", async () => {
+    const { orderId, events } = await paidPurchase();
+    const succeeded = events.find((e) => e.type === "payment_intent.succeeded")!;
+    const payload = await rawEvent(succeeded.id);
+    expect((await deliver(payload, "whsec_someone_else")).status).toBe(400);
+    const tampered = payload.replace('"amount":1500', '"amount":1');
+    expect(tampered).not.toBe(payload);
+    const header = signer.webhooks.generateTestHeaderString({ payload, secret: TEST_WEBHOOK_SECRET });
+    const forged = await POST(new Request("http://app.test/x", { method: "POST", headers: { "stripe-signature": header }, body: tampered }));
+    expect(forged.status).toBe(400);
+    const unsigned = await POST(new Request("http://app.test/x", { method: "POST", body: payload }));
+    expect(unsigned.status).toBe(400);
+    expect(await db.stripeEvent.count({ where: { id: succeeded.id } })).toBe(0);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("pending");
+  });
+
+  it("answers 2xx to types it does not handle, and stores them as ignored", async () => {
+    const { events } = await paidPurchase();
+    const created = events.find((e) => e.type === "payment_intent.created")!;
+    const answer = await deliver(await rawEvent(created.id));
+    expect(answer.status).toBe(200);
+    expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: created.id } })).status).toBe("ignored");
+  });
+
+  it("answers 500 when handling fails, so Stripe retries, and handles the retry", async () => {
+    const { orderId, events } = await paidPurchase();
+    const succeeded = events.find((e) => e.type === "payment_intent.succeeded")!;
+    const payload = await rawEvent(succeeded.id);
+    const original = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    await db.order.update({ where: { id: orderId }, data: { amountMinor: 1 } });
+    expect((await deliver(payload)).status).toBe(500);
+    expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: succeeded.id } })).status).toBe("failed");
+    await db.order.update({ where: { id: orderId }, data: { amountMinor: original.amountMinor } });
+    expect((await deliver(payload)).status).toBe(200);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("paid");
+  });
+});
