@@ -125,6 +125,7 @@ function exhaustRetries(emu: Emulator, sub: StripeObject): void {
 function renew(emu: Emulator, sub: StripeObject): void {
   const account = emu.store.accountOf(sub.id);
   const end = periodEnd(sub);
+  const previousStart = periodStart(sub);
   if (sub.cancel_at_period_end || (sub.cancel_at && sub.cancel_at <= end)) {
     endSubscription(emu, sub, "cancellation_requested", end);
     return;
@@ -146,7 +147,9 @@ function renew(emu: Emulator, sub: StripeObject): void {
     subscription: sub,
     billingReason: "subscription_cycle",
     lines: recurringLines(sub, end, newEnd, false),
-    periodStart: end - (newEnd - end),
+    // As Stripe does for licensed prices billed in advance: the invoice's period is the one that
+    // just ended, its lines cover the new one.
+    periodStart: previousStart,
     periodEnd: end,
     currency: sub.currency,
   });

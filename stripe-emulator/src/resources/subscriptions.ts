@@ -2,7 +2,7 @@
 import type { Emulator } from "../core/emulator.js";
 import { newId } from "../core/ids.js";
 import { apiRoute, findOwned, paginate, type ApiContext } from "../http/api.js";
-import { invalidRequest, parameterMissing } from "../http/errors.js";
+import { ApiError, invalidRequest, parameterMissing } from "../http/errors.js";
 import type { Params } from "../http/params.js";
 import type { Router } from "../http/types.js";
 import type { StripeObject } from "../store/store.js";
@@ -180,6 +180,10 @@ function createSubscription(ctx: ApiContext): StripeObject {
   if (paymentBehavior === "error_if_incomplete" && outcome !== "paid") {
     const pi = emu.store.get(invoiceHidden(emu, invoice).paymentIntent ?? "");
     const err = pi?.last_payment_error;
+    if (err?.type === "card_error") {
+      // Stripe answers 402 with the card error; the subscription is left incomplete.
+      throw new ApiError(402, { type: "card_error", code: err.code, decline_code: err.decline_code, message: err.message });
+    }
     throw invalidRequest(
       err?.message ?? "Payment for this subscription requires additional user action before it can be completed successfully.",
       undefined,

@@ -125,7 +125,8 @@ describe("subscriptions", () => {
     expect(renewed.items.data[0].current_period_start).toBe(firstEnd);
     const invoices = await stripe.invoices.list({ subscription: sub.id });
     expect(invoices.data).toHaveLength(2);
-    expect(invoices.data[0]).toMatchObject({ billing_reason: "subscription_cycle", status: "paid", amount_paid: 1900 });
+    expect(invoices.data[0]).toMatchObject({ billing_reason: "subscription_cycle", status: "paid", amount_paid: 1900, period_end: firstEnd });
+    expect(invoices.data[0].lines.data[0].period.start).toBe(firstEnd);
     await emu.webhooksIdle();
     expect(hooks.ofType("invoice.paid").some((e) => (e.data.object as Stripe.Invoice).id === invoices.data[0].id)).toBe(true);
   });
@@ -195,6 +196,13 @@ describe("subscriptions", () => {
     expect(canceled.status).toBe("canceled");
     expect((await stripe.subscriptions.list({ customer: customer.id })).data).toHaveLength(0);
     expect((await stripe.subscriptions.list({ customer: customer.id, status: "all" })).data).toHaveLength(2);
+  });
+
+  it("error_if_incomplete answers a declining card with a 402 card error", async () => {
+    const { customer } = await customerWithCard("pm_card_chargeCustomerFail");
+    const err = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: monthly.id }], payment_behavior: "error_if_incomplete" }).catch((e) => e);
+    expect(err).toBeInstanceOf(Stripe.errors.StripeCardError);
+    expect(err.code).toBe("card_declined");
   });
 
   it("an unpaid incomplete subscription expires after 23 hours", async () => {

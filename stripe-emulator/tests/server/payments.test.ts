@@ -195,6 +195,43 @@ describe("test cards: PaymentIntent outcomes", () => {
   });
 });
 
+describe("hosted 3-D Secure page", () => {
+  it("Fail sends the browser back with redirect_status=failed; a SetupIntent returns setup_intent parameters", async () => {
+    const pi = await payWith("pm_card_threeDSecure2Required", { return_url: "http://shop.test/return" });
+    const res = await fetch(`${emu.url}/3ds/${pi.id}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ client_secret: pi.client_secret!, return_url: "http://shop.test/return", outcome: "fail" }),
+    });
+    const loc = new URL(res.headers.get("location")!);
+    expect(loc.searchParams.get("redirect_status")).toBe("failed");
+    expect((await stripe.paymentIntents.retrieve(pi.id)).last_payment_error?.code).toBe("payment_intent_authentication_failure");
+
+    const c = await stripe.customers.create({});
+    const si = await stripe.setupIntents.create({ customer: c.id, payment_method: "pm_card_threeDSecure2Required", confirm: true, return_url: "http://shop.test/card" });
+    expect(si.next_action?.type).toBe("redirect_to_url");
+    const back = await fetch(`${emu.url}/3ds/${si.id}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ client_secret: si.client_secret!, return_url: "http://shop.test/card", outcome: "complete" }),
+    });
+    const sl = new URL(back.headers.get("location")!);
+    expect(sl.searchParams.get("setup_intent")).toBe(si.id);
+    expect(sl.searchParams.get("setup_intent_client_secret")).toBe(si.client_secret);
+    expect(sl.searchParams.get("redirect_status")).toBe("succeeded");
+  });
+
+  it("refuses a wrong client_secret on the 3-D Secure hook", async () => {
+    const pi = await payWith("pm_card_threeDSecure2Required");
+    const res = await threeDS(emu, { id: pi.id, client_secret: "pi_x_secret_wrong" }, "complete");
+    expect(res.status).toBe(400);
+    const noKey = await call(emu, "POST", `/_emulator/3ds/${pi.id}`, { form: { client_secret: pi.client_secret!, outcome: "complete" } });
+    expect(noKey.status).toBe(401);
+  });
+});
+
 describe("PaymentIntent status machine", () => {
   it("moves requires_payment_method → requires_confirmation → succeeded, and refuses a second confirm", async () => {
     const pi = await stripe.paymentIntents.create({ amount: 990, currency: "usd", automatic_payment_methods: { enabled: true }, metadata: { order: "1" }, description: "Course" });
