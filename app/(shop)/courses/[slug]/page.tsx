@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { getPublishedCourse } from "@/lib/courses/catalogue";
+import { courseAccess } from "@/lib/membership/course-access";
 import { formatMinor } from "@/lib/money";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -13,6 +16,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CoursePage({ params }: Props) {
   const course = await getPublishedCourse((await params).slug);
   if (!course) notFound();
+  const user = await getCurrentUser();
+  const access = user ? await courseAccess(user.id, course.id) : null;
 
   return (
     <article className="grid gap-8 md:grid-cols-[1fr_280px]">
@@ -31,7 +36,17 @@ export default async function CoursePage({ params }: Props) {
         {course.includedInMembership && (
           <p className="mt-3 rounded bg-indigo-50 px-2 py-1 text-sm text-indigo-800">Included in the membership</p>
         )}
-        <p className="mt-4 text-sm text-slate-600">Checkout opens soon: card payments are being set up.</p>
+        {user?.id === course.seller.id ? (
+          <p className="mt-4 text-sm text-slate-600">This is your course.</p>
+        ) : access?.purchased || access?.membership ? (
+          <Link href={`/library/${course.slug}`} className="btn mt-4 w-full">
+            Open the course
+          </Link>
+        ) : (
+          <Link href={`/checkout/${course.slug}`} className="btn mt-4 w-full">
+            Buy this course
+          </Link>
+        )}
       </aside>
     </article>
   );

@@ -1,0 +1,98 @@
+"use client";
+
+import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
+import { useRouter } from "next/navigation";
+import { useMemo, useRef, useState, type FormEvent } from "react";
+import { startCheckout } from "@/app/checkout/actions";
+import { getStripe, type BrowserStripeConfig } from "./stripe-loader";
+import { paymentErrorMessage } from "./payment-error-message";
+
+interface CourseCheckoutProps {
+  stripeConfig: BrowserStripeConfig;
+  courseId: string;
+  amountMinor: number;
+  currency: string;
+  priceLabel: string;
+}
+
+export function CourseCheckout({ stripeConfig, ...course }: CourseCheckoutProps) {
+  const stripePromise = useMemo(() => getStripe(stripeConfig), [stripeConfig]);
+  return (
+    <Elements
+      stripe={stripePromise}
+      options={{ mode: "payment", amount: course.amountMinor, currency: course.currency, appearance: { theme: "stripe" } }}
+    >
+      <PayForm {...course} />
+    </Elements>
+  );
+}
+
+function PayForm({ courseId, amountMinor, currency, priceLabel }: Omit<CourseCheckoutProps, "stripeConfig">) {
+  const stripe = useStripe();
+  const elements = useElements();
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // A second click while the first is still running is ignored even before React re-renders.
+  const inFlight = useRef(false);
+
+  async function pay(event: FormEvent) {
+    event.preventDefault();
+    if (!stripe || !elements || inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      const submitted = await elements.submit();
+      if (submitted.error) {
+        setError(paymentErrorMessage(submitted.error));
+        return;
+      }
+      const form = new FormData();
+      form.set("courseId", courseId);
+      form.set("expectedAmountMinor", String(amountMinor));
+      form.set("expectedCurrency", currency);
+      const started = await startCheckout(form);
+      if (!started.ok || !started.clientSecret || !started.orderId) {
+        setError(started.error ?? "The payment could not be started. Please try again.");
+        return;
+      }
+      const done = `/checkout/complete/${started.orderId}`;
+      if (started.intentStatus === "succeeded" || started.intentStatus === "processing") {
+        router.push(done);
+        return;
+      }
+      const result = await stripe.confirmPayment({
+        elements,
+        clientSecret: started.clientSecret,
+        confirmParams: { return_url: new URL(done, window.location.origin).toString() },
+        redirect: "if_required",
+      });
+      if (result.error) {
+        setError(paymentErrorMessage(result.error));
+        return;
+      }
+      router.push(done);
+    } catch {
+      setError("The payment could not be completed. Please check your connection and try again.");
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={pay} className="space-y-4" aria-busy={busy}>
+      <PaymentElement onReady={() => setReady(true)} />
+      {error && (
+        <p role="alert" data-testid="payment-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="btn w-full" disabled={!stripe || !ready || busy}>
+        {busy ? "Paying…" : `Pay ${priceLabel}`}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { db } from "@/lib/db";
+import { grantsMemberAccess, MEMBER_ACCESS_STATUSES } from "./membership-status";
+
+export interface CourseAccess {
+  purchased: boolean;
+  /** Opens through an active membership (the course is included). */
+  membership: boolean;
+}
+
+export async function courseAccess(userId: string, courseId: string): Promise<CourseAccess> {
+  const [enrolment, course, membership] = await Promise.all([
+    db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { id: true } }),
+    db.course.findUnique({ where: { id: courseId }, select: { includedInMembership: true, published: true } }),
+    db.membership.findUnique({ where: { userId }, select: { status: true } }),
+  ]);
+  return {
+    purchased: !!enrolment,
+    membership: !!course?.includedInMembership && !!course.published && grantsMemberAccess(membership?.status),
+  };
+}
+
+/** The courses a user bought, and those their membership opens, for the library. */
+export async function listLibrary(userId: string) {
+  const courseColumns = { id: true, slug: true, title: true, description: true, seller: { select: { name: true } } } as const;
+  const [enrolments, membership] = await Promise.all([
+    db.enrolment.findMany({
+      where: { userId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { createdAt: true, course: { select: courseColumns } },
+    }),
+    db.membership.findFirst({ where: { userId, status: { in: [...MEMBER_ACCESS_STATUSES] } }, select: { status: true } }),
+  ]);
+  const owned = new Set(enrolments.map((e) => e.course.id));
+  const memberCourses = membership
+    ? await db.course.findMany({
+        where: { includedInMembership: true, published: true, seller: { disabled: false }, id: { notIn: [...owned] } },
+        orderBy: [{ title: "asc" }],
+        take: 200,
+        select: courseColumns,
+      })
+    : [];
+  return { purchased: enrolments, memberCourses, membershipStatus: membership?.status ?? null };
+}
+
+/** A course by slug with the user's access to it; null when unknown or unpublished without access. */
+export async function courseForReader(userId: string, slug: string) {
+  const course = await db.course.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, description: true, published: true, priceMinor: true, currency: true, seller: { select: { name: true } } },
+  });
+  if (!course) return null;
+  const access = await courseAccess(userId, course.id);
+  if (!course.published && !access.purchased) return null;
+  return { course, access };
+}
