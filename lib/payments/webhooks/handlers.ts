@@ -1,4 +1,9 @@
 import type Stripe from "stripe";
+import { handleCustomerSubscriptionCreated } from "./customer-subscription-created";
+import { handleCustomerSubscriptionDeleted } from "./customer-subscription-deleted";
+import { handleCustomerSubscriptionUpdated } from "./customer-subscription-updated";
+import { handleInvoicePaid } from "./invoice-paid";
+import { handleInvoicePaymentFailed } from "./invoice-payment-failed";
 import { handlePaymentIntentCanceled } from "./payment-intent-canceled";
 import { handlePaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
 import { handlePaymentIntentSucceeded } from "./payment-intent-succeeded";
@@ -10,4 +15,9 @@ export const eventHandlers: Partial<Record<string, EventHandler>> = {
   "payment_intent.succeeded": handlePaymentIntentSucceeded,
   "payment_intent.payment_failed": handlePaymentIntentPaymentFailed,
   "payment_intent.canceled": handlePaymentIntentCanceled,
+  "invoice.paid": handleInvoicePaid,
+  "invoice.payment_failed": handleInvoicePaymentFailed,
+  "customer.subscription.created": handleCustomerSubscriptionCreated,
+  "customer.subscription.updated": handleCustomerSubscriptionUpdated,
+  "customer.subscription.deleted": handleCustomerSubscriptionDeleted,
 };

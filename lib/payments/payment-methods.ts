@@ -1,0 +1,61 @@
+import type Stripe from "stripe";
+import { stripe } from "./stripe-client";
+
+/**
+ * Makes the card the customer's invoice default (what renewals charge) unless the customer
+ * already has one, so a late webhook never overwrites a card the member changed since.
+ */
+export async function adoptFirstCardAsDefault(customerId: string, paymentMethodId: string, idempotencyKey: string): Promise<void> {
+  const customer = await stripe().customers.retrieve(customerId);
+  if (customer.deleted || customer.invoice_settings.default_payment_method) return;
+  await stripe().customers.update(
+    customerId,
+    { invoice_settings: { default_payment_method: paymentMethodId } },
+    { idempotencyKey },
+  );
+}
+
+export async function createCardSetupIntent(customerId: string, userId: string, idempotencyKey: string): Promise<Stripe.SetupIntent> {
+  return stripe().setupIntents.create(
+    { customer: customerId, usage: "off_session", automatic_payment_methods: { enabled: true }, metadata: { user_id: userId, purpose: "membership_card" } },
+    { idempotencyKey },
+  );
+}
+
+export async function retrieveSetupIntent(id: string): Promise<Stripe.SetupIntent> {
+  return stripe().setupIntents.retrieve(id);
+}
+
+/** The new card for renewals, on the customer and on the subscription (which takes precedence). */
+export async function useCardForRenewals(
+  customerId: string,
+  subscriptionId: string,
+  paymentMethodId: string,
+  keyPrefix: string,
+): Promise<Stripe.Subscription> {
+  await stripe().customers.update(
+    customerId,
+    { invoice_settings: { default_payment_method: paymentMethodId } },
+    { idempotencyKey: `${keyPrefix}:customer-default` },
+  );
+  return stripe().subscriptions.update(
+    subscriptionId,
+    { default_payment_method: paymentMethodId },
+    { idempotencyKey: `${keyPrefix}:subscription-default` },
+  );
+}
+
+/** Pays an open invoice again (after a failed renewal) with the default card. */
+export async function retryOpenInvoice(invoiceId: string, idempotencyKey: string): Promise<Stripe.Invoice> {
+  return stripe().invoices.pay(invoiceId, {}, { idempotencyKey });
+}
+
+export async function paymentMethodLabel(id: string | null): Promise<string | null> {
+  if (!id) return null;
+  try {
+    const method = await stripe().paymentMethods.retrieve(id);
+    return method.card ? `${method.card.brand} ending ${method.card.last4}` : null;
+  } catch {
+    return null;
+  }
+}
