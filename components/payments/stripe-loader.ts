@@ -27,6 +27,8 @@ function injectScript(src: string): Promise<void> {
  * finds window.Stripe and injects nothing; with real Stripe loadStripe adds Stripe's own script.
  */
 export function getStripe({ publishableKey, stripeJsUrl }: BrowserStripeConfig): Promise<Stripe | null> {
+  // Server rendering: Elements waits for the browser to load Stripe.js.
+  if (typeof window === "undefined") return Promise.resolve(null);
   loading ??= (async () => {
     if (stripeJsUrl && !("Stripe" in window)) await injectScript(stripeJsUrl);
     return loadStripe(publishableKey);

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { cardLabel } from "./card-label";
 import { stripe } from "./stripe-client";
 
 export interface CourseIntentInput {
@@ -38,13 +39,13 @@ export async function retrievePaymentIntent(id: string): Promise<Stripe.PaymentI
   return stripe().paymentIntents.retrieve(id);
 }
 
-/** Card brand and last four digits for a receipt; null when Stripe cannot say right now. */
-export async function paymentCardOf(intentId: string): Promise<{ brand: string; last4: string } | null> {
+/** "Visa ending 4242" for a receipt; null when Stripe cannot say right now. */
+export async function paymentCardOf(intentId: string): Promise<string | null> {
   try {
     const intent = await stripe().paymentIntents.retrieve(intentId, { expand: ["payment_method"] });
     const method = intent.payment_method;
     if (!method || typeof method === "string" || !method.card) return null;
-    return { brand: method.card.brand, last4: method.card.last4 };
+    return cardLabel(method.card.brand, method.card.last4);
   } catch {
     return null;
   }

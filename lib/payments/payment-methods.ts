@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { cardLabel } from "./card-label";
 import { stripe } from "./stripe-client";
 
 /**
@@ -50,11 +51,14 @@ export async function retryOpenInvoice(invoiceId: string, idempotencyKey: string
   return stripe().invoices.pay(invoiceId, {}, { idempotencyKey });
 }
 
-export async function paymentMethodLabel(id: string | null): Promise<string | null> {
-  if (!id) return null;
+/** "visa ending 4242" for the customer's renewal card, or null. */
+export async function defaultCardLabel(customerId: string): Promise<string | null> {
   try {
-    const method = await stripe().paymentMethods.retrieve(id);
-    return method.card ? `${method.card.brand} ending ${method.card.last4}` : null;
+    const customer = await stripe().customers.retrieve(customerId, { expand: ["invoice_settings.default_payment_method"] });
+    if (customer.deleted) return null;
+    const method = customer.invoice_settings.default_payment_method;
+    if (!method || typeof method === "string" || !method.card) return null;
+    return cardLabel(method.card.brand, method.card.last4);
   } catch {
     return null;
   }

@@ -40,7 +40,7 @@ export default async function ReceiptPage({ params }: Props) {
         {card && (
           <>
             <dt className="text-slate-500">Paid with</dt>
-            <dd className="capitalize">{card.brand} ending {card.last4}</dd>
+            <dd>{card}</dd>
           </>
         )}
       </dl>

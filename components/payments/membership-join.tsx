@@ -1,0 +1,91 @@
+"use client";
+
+import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
+import { useRouter } from "next/navigation";
+import { useMemo, useRef, useState, type FormEvent } from "react";
+import { confirmMembership, startMembership } from "@/app/membership/actions";
+import { paymentErrorMessage } from "./payment-error-message";
+import { getStripe, type BrowserStripeConfig } from "./stripe-loader";
+
+interface MembershipJoinProps {
+  stripeConfig: BrowserStripeConfig;
+  /** First invoice: the first month plus the joining fee. */
+  firstPaymentMinor: number;
+  currency: string;
+  firstPaymentLabel: string;
+}
+
+export function MembershipJoin({ stripeConfig, firstPaymentMinor, currency, firstPaymentLabel }: MembershipJoinProps) {
+  const stripePromise = useMemo(() => getStripe(stripeConfig), [stripeConfig]);
+  return (
+    <Elements
+      stripe={stripePromise}
+      options={{ mode: "subscription", amount: firstPaymentMinor, currency, appearance: { theme: "stripe" } }}
+    >
+      <JoinForm label={firstPaymentLabel} />
+    </Elements>
+  );
+}
+
+function JoinForm({ label }: { label: string }) {
+  const stripe = useStripe();
+  const elements = useElements();
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const inFlight = useRef(false);
+
+  async function join(event: FormEvent) {
+    event.preventDefault();
+    if (!stripe || !elements || inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      const submitted = await elements.submit();
+      if (submitted.error) {
+        setError(paymentErrorMessage(submitted.error));
+        return;
+      }
+      const started = await startMembership(new FormData());
+      if (!started.ok || !started.clientSecret) {
+        setError(started.error ?? "The membership could not be started. Please try again.");
+        if (started.error === "You are already a member.") router.refresh();
+        return;
+      }
+      const result = await stripe.confirmPayment({
+        elements,
+        clientSecret: started.clientSecret,
+        confirmParams: { return_url: new URL("/membership", window.location.origin).toString() },
+        redirect: "if_required",
+      });
+      if (result.error) {
+        setError(paymentErrorMessage(result.error));
+        return;
+      }
+      const confirmed = await confirmMembership(new FormData());
+      if (confirmed.error) setError(confirmed.error);
+      router.refresh();
+    } catch {
+      setError("The payment could not be completed. Please check your connection and try again.");
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={join} className="space-y-4" aria-busy={busy}>
+      <PaymentElement onReady={() => setReady(true)} />
+      {error && (
+        <p role="alert" data-testid="payment-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="btn w-full" disabled={!stripe || !ready || busy}>
+        {busy ? "Paying…" : `Join and pay ${label}`}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { stripe } from "../stripe-client";
+import { linkAccountToSeller } from "./link-account";
+
+interface OnboardingUrls {
+  returnUrl: string;
+  refreshUrl: string;
+}
+
+/**
+ * A fresh Account Links onboarding URL for the seller. The seller's current account is reused
+ * (so an abandoned onboarding resumes); a new Express account is created only when there is
+ * none, once per connection: the idempotency key changes only after a disconnect.
+ */
+export async function createOnboardingLink(user: { id: string; email: string }, urls: OnboardingUrls): Promise<string> {
+  const existing = await db.sellerAccount.findUnique({
+    where: { userId: user.id },
+    select: { stripeAccountId: true, disconnectedAt: true },
+  });
+  let accountId = existing && !existing.disconnectedAt ? existing.stripeAccountId : null;
+  if (!accountId) {
+    const account = await stripe().accounts.create(
+      {
+        type: "express",
+        email: user.email,
+        capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
+        metadata: { user_id: user.id },
+      },
+      { idempotencyKey: `user:${user.id}:connect-account:${existing?.disconnectedAt?.getTime() ?? 0}` },
+    );
+    const linked = await linkAccountToSeller(user.id, account.id, "account_link");
+    if (!linked.ok) throw new Error("a newly created account was already linked");
+    accountId = account.id;
+  }
+  // Account links are single-use, so each request for one is its own business action.
+  const link = await stripe().accountLinks.create(
+    { account: accountId, type: "account_onboarding", return_url: urls.returnUrl, refresh_url: urls.refreshUrl },
+    { idempotencyKey: `account-link:${accountId}:${randomUUID()}` },
+  );
+  return link.url;
+}
