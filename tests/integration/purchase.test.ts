@@ -143,3 +143,33 @@ describe("fulfilment", () => {
     expect((await db.order.findUniqueOrThrow({ where: { id: purchase.orderId } })).status).toBe("paid");
   });
 });
+
+describe("Stripe API calls per purchase (from the emulator's request log)", () => {
+  async function callsDuring(action: () => Promise<void>) {
+    await stripe.settle();
+    await stripe.call("DELETE", "/_emulator/requests");
+    await action();
+    await stripe.settle();
+    const log = await stripe.call("GET", "/_emulator/requests?path_prefix=/v1/");
+    return (log.body.data as Array<{ method: string; path: string }>).map((r) => `${r.method} ${r.path.replace(/\/(cus|pi|pm)_[A-Za-z0-9]+/g, "/$1_…")}`);
+  }
+
+  it("first purchase: customer, intent, confirm, return-page read; repeat purchase: no customer call", async () => {
+    const { seller, buyer, request } = await setup();
+    const buy = (courseRequest: typeof request) => async () => {
+      const purchase = started(await startCoursePurchase(buyer.id, courseRequest));
+      await confirmInBrowser(stripe, purchase.clientSecret);
+      await settleOrder(buyer.id, purchase.orderId);
+    };
+    const first = await callsDuring(buy(request));
+    const other = await makeCourse(seller.id, { priceMinor: 900 });
+    const repeat = await callsDuring(buy({ courseId: other.id, expectedAmountMinor: 900, expectedCurrency: "usd" }));
+    expect(first).toEqual([
+      "POST /v1/customers",
+      "POST /v1/payment_intents",
+      "POST /v1/payment_intents/pi_…/confirm",
+      "GET /v1/payment_intents/pi_…",
+    ]);
+    expect(repeat).toEqual(["POST /v1/payment_intents", "POST /v1/payment_intents/pi_…/confirm", "GET /v1/payment_intents/pi_…"]);
+  });
+});
