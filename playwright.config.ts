@@ -1,9 +1,10 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-export const E2E_PORT = 3100;
-export const E2E_DATABASE = path.resolve("tests/.tmp/e2e.db");
-export const E2E_EMULATOR_PORT = 12199;
+// Ports can be moved so two checkouts on one machine can run their suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATABASE = path.resolve(`tests/.tmp/e2e-${E2E_PORT}.db`);
+export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 12199);
 export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
 // Test-only signing secrets shared by the emulator and the app under test.
 export const E2E_WEBHOOK_SECRET = "whsec_e2e_only_platform";

@@ -27,6 +27,10 @@ async function main() {
     });
     children.push(emulator.child);
     stripeEnv = emulator.appEnv;
+    Object.assign(process.env, stripeEnv, { APP_URL: appUrl });
+    const { connectDemoSellerOnEmulator } = await import("../prisma/seed-stripe");
+    const account = await connectDemoSellerOnEmulator();
+    if (account) console.log(`Demo seller's Stripe account on the emulator: ${account}`);
     console.log(`No STRIPE_SECRET_KEY: using the local Stripe emulator at ${stripeEnv.STRIPE_API_URL} (its dashboard is at /).`);
   }
 

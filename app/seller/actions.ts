@@ -44,8 +44,11 @@ export const setPublishedAction = protectedAction(
   "seller",
   z.object({ courseId: courseIdSchema, published: z.enum(["true", "false"]).transform((v) => v === "true") }),
   async ({ courseId, published }, seller) => {
-    const changed = await setCoursePublished(seller.id, courseId, published);
-    if (!changed) return { error: COURSE_GONE };
+    const result = await setCoursePublished(seller.id, courseId, published);
+    if (result === "not_found") return { error: COURSE_GONE };
+    if (result === "cannot_sell") {
+      return { error: "Connect a Stripe account that can take payments before publishing." };
+    }
     refreshCatalogue();
     return { ok: true, message: published ? "Published: buyers can find it now." : "Unpublished: hidden from the catalogue." };
   },

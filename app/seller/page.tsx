@@ -1,16 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PublishToggle } from "@/components/publish-toggle";
+import { ConnectionPanel } from "@/components/seller/connection-panel";
 import { requireRole } from "@/lib/auth/guards";
+import { getSellerConnection } from "@/lib/connect/seller-connection";
 import { listSellerCourses } from "@/lib/courses/seller-courses";
 import { formatMinor } from "@/lib/money";
 import { setPublishedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Seller" };
 
-export default async function SellerPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+const CONNECT_OUTCOMES: Record<string, { tone: "ok" | "error"; text: string }> = {
+  connected: { tone: "ok", text: "Your Stripe account is connected." },
+  returned: { tone: "ok", text: "Welcome back from Stripe. Your account status is below." },
+  denied: { tone: "error", text: "You cancelled the connection in Stripe. Nothing was connected." },
+  invalid_state: { tone: "error", text: "That connection link was not started from this session. Please press “Connect Stripe Account” again." },
+  expired: { tone: "error", text: "The connection took too long. Please press “Connect Stripe Account” again." },
+  invalid_grant: { tone: "error", text: "That authorization was already used or has expired. Please connect again." },
+  already_linked: { tone: "error", text: "That Stripe account is already connected to another seller here. Use another account." },
+  error: { tone: "error", text: "Stripe could not complete the connection. Nothing was changed; please try again." },
+};
+
+export default async function SellerPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ saved?: string; connect?: string }>;
+}) {
   const seller = await requireRole("seller", "/seller");
-  const [courses, { saved }] = await Promise.all([listSellerCourses(seller.id), searchParams]);
+  const [courses, connection, { saved, connect }] = await Promise.all([
+    listSellerCourses(seller.id),
+    getSellerConnection(seller.id),
+    searchParams,
+  ]);
+  const outcome = connect ? CONNECT_OUTCOMES[connect] : undefined;
 
   return (
     <>
@@ -18,6 +40,16 @@ export default async function SellerPage({ searchParams }: { searchParams: Promi
         <h1 className="text-2xl font-semibold tracking-tight">Your courses</h1>
         <Link href="/seller/courses/new" className="btn">New course</Link>
       </div>
+      {outcome && (
+        <p
+          role={outcome.tone === "error" ? "alert" : "status"}
+          data-testid="connect-outcome"
+          className={`mb-4 rounded-md border px-3 py-2 text-sm ${outcome.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-green-200 bg-green-50 text-green-800"}`}
+        >
+          {outcome.text}
+        </p>
+      )}
+      <ConnectionPanel connection={connection} />
       {saved && (
         <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
           Course saved as a draft. Publish it when it is ready.

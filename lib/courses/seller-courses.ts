@@ -1,4 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { canSellWith } from "@/lib/connect/connection-status";
+import { getSellerConnection } from "@/lib/connect/seller-connection";
 import { db } from "@/lib/db";
 import type { CourseInput } from "./course-input";
 
@@ -71,19 +73,25 @@ export async function updateCourse(
   }
 }
 
-/** Returns false when the course is not this seller's. Publishing twice keeps the first date. */
-export async function setCoursePublished(sellerId: string, courseId: string, published: boolean) {
+export type PublishResult = "ok" | "not_found" | "cannot_sell";
+
+/**
+ * Publishing needs a connected Stripe account that can take charges; unpublishing never does.
+ * Publishing twice keeps the first date.
+ */
+export async function setCoursePublished(sellerId: string, courseId: string, published: boolean): Promise<PublishResult> {
   const course = await db.course.findFirst({
     where: { id: courseId, sellerId },
     select: { published: true },
   });
-  if (!course) return false;
-  if (course.published === published) return true;
+  if (!course) return "not_found";
+  if (course.published === published) return "ok";
+  if (published && !canSellWith(await getSellerConnection(sellerId))) return "cannot_sell";
   await db.course.updateMany({
     where: { id: courseId, sellerId },
     data: { published, publishedAt: published ? new Date() : null },
   });
-  return true;
+  return "ok";
 }
 
 function isUniqueViolation(error: unknown): boolean {

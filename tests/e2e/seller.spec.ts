@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { countRows, createUser, readRow } from "./support/database";
+import { connectThroughOAuth } from "./support/connect";
 import { logIn } from "./support/session";
 
 test("a seller fixes a bad price, publishes the course and finds it in the catalogue", async ({ page }) => {
@@ -32,7 +33,14 @@ test("a seller fixes a bad price, publishes the course and finds it in the catal
   await page.goto(`/courses?q=${encodeURIComponent(title)}`);
   await expect(page.getByTestId("course-card")).toHaveCount(0);
 
+  // Without a Stripe account that can take payments, publishing is refused.
   await page.goto("/seller");
+  await expect(page.getByTestId("connection-status")).toHaveText("Not connected");
+  await row.getByRole("button", { name: `Publish ${title}` }).click();
+  await expect(row.getByRole("alert")).toHaveText("Connect a Stripe account that can take payments before publishing.");
+  await expect(row).toContainText("Draft");
+
+  await connectThroughOAuth(page);
   await row.getByRole("button", { name: `Publish ${title}` }).click();
   await expect(row).toContainText("Published");
 

@@ -33,23 +33,38 @@ describe("a seller's courses", () => {
     expect(await getSellerCourse(other.id, created.id)).toBeNull();
     expect(await listSellerCourses(other.id)).toEqual([]);
     expect(await updateCourse(other.id, created.id, input("Hijacked"))).toEqual({ ok: false, notFound: true });
-    expect(await setCoursePublished(other.id, created.id, true)).toBe(false);
+    expect(await setCoursePublished(other.id, created.id, true)).toBe("not_found");
 
     const unchanged = await db.course.findUniqueOrThrow({ where: { id: created.id } });
     expect(unchanged).toMatchObject({ title: "Private Course", published: false, sellerId: owner.id });
   });
 
+  it("publishes only with a Stripe account that can take charges", async () => {
+    const seller = await makeUser("seller");
+    const created = await createCourse(seller.id, input("Needs Stripe"));
+    if (!created.ok) throw new Error("setup failed");
+    expect(await setCoursePublished(seller.id, created.id, true)).toBe("cannot_sell");
+    await db.sellerAccount.create({
+      data: { userId: seller.id, stripeAccountId: `acct_pending${seller.id}`, detailsSubmitted: false, requirementsDue: '["external_account"]' },
+    });
+    expect(await setCoursePublished(seller.id, created.id, true)).toBe("cannot_sell");
+    await db.sellerAccount.update({ where: { userId: seller.id }, data: { chargesEnabled: true, disconnectedAt: new Date() } });
+    expect(await setCoursePublished(seller.id, created.id, true)).toBe("cannot_sell");
+    expect((await db.course.findUniqueOrThrow({ where: { id: created.id } })).published).toBe(false);
+  });
+
   it("publishes and unpublishes, keeping the first publication date on a repeat", async () => {
     const seller = await makeUser("seller");
+    await db.sellerAccount.create({ data: { userId: seller.id, stripeAccountId: `acct_ready${seller.id}`, chargesEnabled: true } });
     const created = await createCourse(seller.id, input("Publish Me"));
     if (!created.ok) throw new Error("setup failed");
-    expect(await setCoursePublished(seller.id, created.id, true)).toBe(true);
+    expect(await setCoursePublished(seller.id, created.id, true)).toBe("ok");
     const first = await db.course.findUniqueOrThrow({ where: { id: created.id } });
     expect(first.published).toBe(true);
-    expect(await setCoursePublished(seller.id, created.id, true)).toBe(true);
+    expect(await setCoursePublished(seller.id, created.id, true)).toBe("ok");
     const again = await db.course.findUniqueOrThrow({ where: { id: created.id } });
     expect(again.publishedAt).toEqual(first.publishedAt);
-    await setCoursePublished(seller.id, created.id, false);
+    expect(await setCoursePublished(seller.id, created.id, false)).toBe("ok");
     expect((await db.course.findUniqueOrThrow({ where: { id: created.id } })).published).toBe(false);
   });
 });

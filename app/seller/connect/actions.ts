@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { protectedAction } from "@/lib/auth/action";
+import { createOAuthState, OAUTH_STATE_COOKIE } from "@/lib/connect/oauth-state";
+import { env } from "@/lib/env";
+import { disconnectSeller, stripeDashboardUrl } from "@/lib/payments/connect/disconnect";
+import { buildAuthorizeUrl } from "@/lib/payments/connect/oauth";
+import { createOnboardingLink } from "@/lib/payments/connect/onboarding";
+import { connectUrls } from "./urls";
+
+const noInput = z.object({});
+
+/** "Connect Stripe Account": OAuth for sellers who already have a Standard account. */
+export const connectWithOAuthAction = protectedAction("seller", noInput, async (_input, seller) => {
+  const { AUTH_SECRET, APP_URL } = env();
+  const { state, cookie, maxAgeSeconds } = createOAuthState(AUTH_SECRET, seller.id);
+  (await cookies()).set(OAUTH_STATE_COOKIE, cookie, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: APP_URL.startsWith("https://"),
+    path: "/seller/connect",
+    maxAge: maxAgeSeconds,
+  });
+  redirect(buildAuthorizeUrl({ state, redirectUri: connectUrls().oauthCallback, email: seller.email }));
+});
+
+/** Stripe's hosted onboarding for a new account, or to finish the current one. */
+export const startOnboardingAction = protectedAction("seller", noInput, async (_input, seller) => {
+  const { onboardingReturn, onboardingRefresh } = connectUrls();
+  const url = await createOnboardingLink(seller, { returnUrl: onboardingReturn, refreshUrl: onboardingRefresh });
+  redirect(url);
+});
+
+export const disconnectAction = protectedAction("seller", noInput, async (_input, seller) => {
+  const result = await disconnectSeller(seller.id);
+  if (!result.ok) return { error: result.message };
+  revalidatePath("/seller");
+  revalidatePath("/courses");
+  return { ok: true, message: "Disconnected. Your courses are unpublished until you connect again." };
+});
+
+export const openDashboardAction = protectedAction("seller", noInput, async (_input, seller) => {
+  const url = await stripeDashboardUrl(seller.id);
+  if (!url) return { error: "No Stripe account is connected." };
+  redirect(url);
+});

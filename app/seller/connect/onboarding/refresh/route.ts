@@ -1,0 +1,20 @@
+import { redirect } from "next/navigation";
+import { requireRole } from "@/lib/auth/guards";
+import { createOnboardingLink } from "@/lib/payments/connect/onboarding";
+import { connectUrls } from "../../urls";
+
+export const dynamic = "force-dynamic";
+
+/** Stripe sends the seller here when a link expired or was used: hand them a fresh one. */
+export async function GET(): Promise<Response> {
+  const seller = await requireRole("seller", "/seller");
+  const { onboardingReturn, onboardingRefresh } = connectUrls();
+  let url: string;
+  try {
+    url = await createOnboardingLink(seller, { returnUrl: onboardingReturn, refreshUrl: onboardingRefresh });
+  } catch (error) {
+    console.error("could not create a fresh onboarding link", error);
+    redirect("/seller?connect=error");
+  }
+  redirect(url);
+}
