@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { eventHandlers } from "./handlers";
+import { eventHandlers, type EventHandler } from "./handlers";
 
 export type ReceiveOutcome = "handled" | "ignored" | "duplicate" | "failed";
 
@@ -10,11 +10,14 @@ export type ReceiveOutcome = "handled" | "ignored" | "duplicate" | "failed";
  * delivery of an event already handled does nothing; one whose handling failed runs again
  * (handlers are idempotent). "failed" means Stripe should retry.
  */
-export async function receiveEvent(event: Stripe.Event): Promise<ReceiveOutcome> {
+export async function receiveEvent(
+  event: Stripe.Event,
+  handlers: Partial<Record<string, EventHandler>> = eventHandlers,
+): Promise<ReceiveOutcome> {
   const stored = await storeOnce(event);
   if (stored.status === "handled" || stored.status === "ignored") return "duplicate";
 
-  const handler = eventHandlers[event.type];
+  const handler = handlers[event.type];
   if (!handler) {
     await db.stripeEvent.update({ where: { id: event.id }, data: { status: "ignored", handledAt: new Date() } });
     return "ignored";

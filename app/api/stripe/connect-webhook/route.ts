@@ -1,0 +1,10 @@
+import { env } from "@/lib/env";
+import { connectEventHandlers } from "@/lib/payments/webhooks/connect-handlers";
+import { handleWebhookRequest } from "@/lib/payments/webhooks/webhook-endpoint";
+
+export const dynamic = "force-dynamic";
+
+/** Connected-account events, signed with the Connect endpoint's own secret. */
+export function POST(request: Request): Promise<Response> {
+  return handleWebhookRequest(request, env().stripe.connectWebhookSecret, connectEventHandlers, "Connect");
+}

@@ -1,0 +1,35 @@
+import type Stripe from "stripe";
+import { stripe } from "../stripe-client";
+import type { EventHandler } from "./handlers";
+import { receiveEvent } from "./receive-event";
+
+/**
+ * One webhook endpoint: the raw body is verified with the endpoint's own signing secret, then
+ * stored once and handled. 400 only for a bad signature, 500 only when handling failed (so
+ * Stripe retries), 2xx for everything else including types we do not handle.
+ */
+export async function handleWebhookRequest(
+  request: Request,
+  secret: string | undefined,
+  handlers: Partial<Record<string, EventHandler>>,
+  endpointName: string,
+): Promise<Response> {
+  if (!secret) {
+    console.error(`stripe ${endpointName} webhook refused: its signing secret is not configured`);
+    return Response.json({ error: "webhook endpoint not configured" }, { status: 503 });
+  }
+  const signature = request.headers.get("stripe-signature");
+  if (!signature) return Response.json({ error: "missing signature" }, { status: 400 });
+
+  const body = await request.text();
+  let event: Stripe.Event;
+  try {
+    event = stripe().webhooks.constructEvent(body, signature, secret);
+  } catch {
+    return Response.json({ error: "bad signature" }, { status: 400 });
+  }
+
+  const outcome = await receiveEvent(event, handlers);
+  if (outcome === "failed") return Response.json({ received: true, handled: false }, { status: 500 });
+  return Response.json({ received: true, outcome });
+}

@@ -1,0 +1,188 @@
+import "./support/test-database";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as connectWebhook } from "@/app/api/stripe/connect-webhook/route";
+import { db } from "@/lib/db";
+import { syncConnectedAccount } from "@/lib/payments/connect/account-sync";
+import { disconnectSeller } from "@/lib/payments/connect/disconnect";
+import { buildAuthorizeUrl, completeOAuthConnection } from "@/lib/payments/connect/oauth";
+import { createOnboardingLink } from "@/lib/payments/connect/onboarding";
+import { makeCourse, makeUser } from "./support/factories";
+import { startTestStripe, type TestStripe } from "./support/stripe-emulator";
+
+const CONNECT_SECRET = "whsec_integration_connect_only";
+const signer = new Stripe("sk_test_unused");
+let stripe: TestStripe;
+
+// Connect events the emulator delivered, as the route answered them.
+const delivered: Array<{ status: number; event: { id: string; type: string; account?: string } }> = [];
+let receiver: Server;
+
+beforeAll(async () => {
+  stripe = await startTestStripe({ deliverWebhooks: false });
+  process.env.STRIPE_CONNECT_WEBHOOK_SECRET = CONNECT_SECRET;
+  receiver = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const response = await connectWebhook(
+      new Request("http://app.test/api/stripe/connect-webhook", {
+        method: "POST",
+        headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? "") },
+        body,
+      }),
+    );
+    delivered.push({ status: response.status, event: JSON.parse(body) });
+    res.writeHead(response.status).end(await response.text());
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
+  await stripe.call("POST", "/_emulator/webhook_targets", { "targets[0][url]": url, "targets[0][secret]": CONNECT_SECRET, "targets[0][connect]": "true" });
+});
+afterAll(async () => {
+  await stripe?.close();
+  await new Promise<void>((resolve) => receiver?.close(() => resolve()));
+});
+
+/** What a person does on the emulator's authorize page; returns the redirect's query. */
+async function authorizeOnStripe(authorizeUrl: string, decision: "connect" | "cancel", account = "new") {
+  const url = new URL(authorizeUrl);
+  const form = new URLSearchParams(url.searchParams);
+  form.set("decision", decision);
+  form.set("account", account);
+  const response = await fetch(`${stripe.emulator.url}/oauth/authorize/decision`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: form,
+    redirect: "manual",
+  });
+  return new URL(response.headers.get("location")!).searchParams;
+}
+
+function deliverConnectEvent(event: unknown) {
+  const payload = JSON.stringify(event);
+  const header = signer.webhooks.generateTestHeaderString({ payload, secret: CONNECT_SECRET });
+  return connectWebhook(new Request("http://app.test/api/stripe/connect-webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload }));
+}
+
+describe("Connect by OAuth", () => {
+  it("links the account the seller authorized, storing only its acct_ ID", async () => {
+    const seller = await makeUser("seller");
+    const authorizeUrl = buildAuthorizeUrl({ state: "s1", redirectUri: "http://app.test/callback", email: seller.email });
+    expect(authorizeUrl).toContain(`${stripe.emulator.url}/oauth/authorize?response_type=code`);
+    const query = await authorizeOnStripe(authorizeUrl, "connect");
+    expect(query.get("state")).toBe("s1");
+
+    const result = await completeOAuthConnection(seller.id, query.get("code")!);
+    expect(result).toEqual({ ok: true, accountId: expect.stringMatching(/^acct_/) });
+    const row = await db.sellerAccount.findUniqueOrThrow({ where: { userId: seller.id } });
+    expect(row).toMatchObject({ connectedVia: "oauth", chargesEnabled: true, detailsSubmitted: true, disconnectedAt: null });
+    expect(Object.keys(row)).not.toContain("accessToken");
+  });
+
+  it("refuses a code used twice", async () => {
+    const seller = await makeUser("seller");
+    const query = await authorizeOnStripe(buildAuthorizeUrl({ state: "s2", redirectUri: "http://app.test/cb" }), "connect");
+    expect((await completeOAuthConnection(seller.id, query.get("code")!)).ok).toBe(true);
+    const other = await makeUser("seller");
+    expect(await completeOAuthConnection(other.id, query.get("code")!)).toEqual({ ok: false, reason: "invalid_grant" });
+    expect(await db.sellerAccount.findUnique({ where: { userId: other.id } })).toBeNull();
+  });
+
+  it("reports a cancelled authorization as access_denied", async () => {
+    const query = await authorizeOnStripe(buildAuthorizeUrl({ state: "s3", redirectUri: "http://app.test/cb" }), "cancel");
+    expect(query.get("error")).toBe("access_denied");
+    expect(query.get("state")).toBe("s3");
+  });
+
+  it("refuses an account already linked to another seller", async () => {
+    const first = await makeUser("seller");
+    const query = await authorizeOnStripe(buildAuthorizeUrl({ state: "s4", redirectUri: "http://app.test/cb" }), "connect");
+    const linked = await completeOAuthConnection(first.id, query.get("code")!);
+    if (!linked.ok) throw new Error("setup failed");
+    const second = await makeUser("seller");
+    const again = await authorizeOnStripe(buildAuthorizeUrl({ state: "s5", redirectUri: "http://app.test/cb" }), "connect", linked.accountId);
+    expect(await completeOAuthConnection(second.id, again.get("code")!)).toEqual({ ok: false, reason: "already_linked" });
+  });
+
+  it("disconnect deauthorizes, and the deauthorized event unpublishes the courses once", async () => {
+    const seller = await makeUser("seller");
+    const query = await authorizeOnStripe(buildAuthorizeUrl({ state: "s6", redirectUri: "http://app.test/cb" }), "connect");
+    const linked = await completeOAuthConnection(seller.id, query.get("code")!);
+    if (!linked.ok) throw new Error("setup failed");
+    const course = await makeCourse(seller.id, { published: true });
+
+    expect(await disconnectSeller(seller.id)).toEqual({ ok: true });
+    const row = await db.sellerAccount.findUniqueOrThrow({ where: { userId: seller.id } });
+    expect(row.disconnectedAt).not.toBeNull();
+    expect(row.chargesEnabled).toBe(false);
+    expect((await db.course.findUniqueOrThrow({ where: { id: course.id } })).published).toBe(false);
+
+    // Stripe tells the Connect endpoint too; a repeat delivery changes nothing and answers 200.
+    await stripe.settle();
+    const notice = delivered.find((d) => d.event.type === "account.application.deauthorized" && d.event.account === linked.accountId);
+    expect(notice?.status).toBe(200);
+    expect((await deliverConnectEvent(notice!.event)).status).toBe(200);
+    expect(await db.stripeEvent.count({ where: { id: notice!.event.id } })).toBe(1);
+    expect(await disconnectSeller(seller.id)).toEqual({ ok: false, message: "No Stripe account is connected." });
+  });
+});
+
+describe("Connect by Account Links onboarding", () => {
+  it("creates one account, resumes it after an abandoned onboarding, and follows account.updated", async () => {
+    const seller = await makeUser("seller");
+    const urls = { returnUrl: "http://app.test/return", refreshUrl: "http://app.test/refresh" };
+    const firstLink = await createOnboardingLink(seller, urls);
+    const row = await db.sellerAccount.findUniqueOrThrow({ where: { userId: seller.id } });
+    expect(row).toMatchObject({ connectedVia: "account_link", chargesEnabled: false, detailsSubmitted: false });
+    expect(JSON.parse(row.requirementsDue).length).toBeGreaterThan(0);
+
+    // "Save and return later": nothing changes; a second link reuses the same account.
+    await fetch(firstLink, { method: "POST", body: new URLSearchParams({ decision: "later" }), redirect: "manual" });
+    const secondLink = await createOnboardingLink(seller, urls);
+    expect(secondLink).not.toBe(firstLink);
+    expect((await db.sellerAccount.findUniqueOrThrow({ where: { userId: seller.id } })).stripeAccountId).toBe(row.stripeAccountId);
+
+    // A used link sends the person to the refresh URL.
+    const reused = await fetch(firstLink, { redirect: "manual" });
+    expect(reused.headers.get("location")).toBe(urls.refreshUrl);
+
+    await fetch(secondLink, { method: "POST", body: new URLSearchParams({ decision: "submit" }), redirect: "manual" });
+    await stripe.settle();
+    const update = delivered.find((d) => d.event.type === "account.updated" && d.event.account === row.stripeAccountId);
+    expect(update?.status).toBe(200);
+    const ready = await db.sellerAccount.findUniqueOrThrow({ where: { userId: seller.id } });
+    expect(ready).toMatchObject({ chargesEnabled: true, detailsSubmitted: true, requirementsDue: "[]" });
+  });
+
+  it("an old account.updated arriving late does not roll the status back", async () => {
+    const seller = await makeUser("seller");
+    const link = await createOnboardingLink(seller, { returnUrl: "http://app.test/r", refreshUrl: "http://app.test/f" });
+    const { stripeAccountId } = await db.sellerAccount.findUniqueOrThrow({ where: { userId: seller.id } });
+    await fetch(link, { method: "POST", body: new URLSearchParams({ decision: "submit" }), redirect: "manual" });
+    await syncConnectedAccount(stripeAccountId!);
+    const stale = {
+      id: "evt_stale_account_updated",
+      object: "event",
+      type: "account.updated",
+      account: stripeAccountId,
+      created: 1,
+      data: { object: { id: stripeAccountId, object: "account", charges_enabled: false, details_submitted: false } },
+      livemode: false,
+      api_version: "2026-10-28.endive",
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+    };
+    expect((await deliverConnectEvent(stale)).status).toBe(200);
+    expect((await db.sellerAccount.findUniqueOrThrow({ where: { userId: seller.id } })).chargesEnabled).toBe(true);
+  });
+
+  it("refuses an unsigned or forged Connect event", async () => {
+    const forged = await connectWebhook(
+      new Request("http://app.test/api/stripe/connect-webhook", { method: "POST", headers: { "stripe-signature": "t=1,v1=00" }, body: "{}" }),
+    );
+    expect(forged.status).toBe(400);
+  });
+});
