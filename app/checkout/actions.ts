@@ -8,6 +8,8 @@ export interface CheckoutState extends ActionState {
   orderId?: string;
   clientSecret?: string;
   intentStatus?: string;
+  /** The page showed an old price: it must be reloaded before paying. */
+  priceChanged?: boolean;
 }
 
 const checkoutSchema = z.object({
@@ -20,7 +22,7 @@ const startCheckoutAction = protectedAction("any-user", checkoutSchema, async (i
   const result = await startCoursePurchase(user.id, input);
   const state: CheckoutState = result.ok
     ? { ok: true, orderId: result.orderId, clientSecret: result.clientSecret, intentStatus: result.intentStatus }
-    : { error: result.message };
+    : { error: result.message, priceChanged: result.reason === "price-changed" };
   return state;
 });
 

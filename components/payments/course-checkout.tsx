@@ -34,6 +34,7 @@ function PayForm({ courseId, amountMinor, currency, priceLabel }: Omit<CourseChe
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
   // A second click while the first is still running is ignored even before React re-renders.
   const inFlight = useRef(false);
 
@@ -56,6 +57,7 @@ function PayForm({ courseId, amountMinor, currency, priceLabel }: Omit<CourseChe
       const started = await startCheckout(form);
       if (!started.ok || !started.clientSecret || !started.orderId) {
         setError(started.error ?? "The payment could not be started. Please try again.");
+        setStale(!!started.priceChanged);
         return;
       }
       const done = `/checkout/complete/${started.orderId}`;
@@ -90,9 +92,15 @@ function PayForm({ courseId, amountMinor, currency, priceLabel }: Omit<CourseChe
           {error}
         </p>
       )}
-      <button type="submit" className="btn w-full" disabled={!stripe || !ready || busy}>
-        {busy ? "Paying…" : `Pay ${priceLabel}`}
-      </button>
+      {stale ? (
+        <button type="button" className="btn w-full" onClick={() => window.location.reload()}>
+          See the new price
+        </button>
+      ) : (
+        <button type="submit" className="btn w-full" disabled={!stripe || !ready || busy}>
+          {busy ? "Paying…" : `Pay ${priceLabel}`}
+        </button>
+      )}
     </form>
   );
 }

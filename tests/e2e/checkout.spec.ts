@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { countRows, createUser, readRow } from "./support/database";
+import { countRows, createUser, openDatabase, readRow } from "./support/database";
 import { createCourse, fillCard, orderOf, threeDSecure, waitForWebhooks } from "./support/payments";
 import { logIn } from "./support/session";
 
@@ -127,4 +127,25 @@ test("a visitor is sent to log in before checkout, and a seller cannot buy their
   await logIn(page, seller);
   await page.goto(`/checkout/${course.slug}`);
   await expect(page.getByTestId("checkout-notice")).toContainText("your own course");
+});
+
+test("a price changed after the page was opened is refused before any charge; the new price is shown", async ({ page }) => {
+  const { buyer, course } = await setup(page, 2900);
+  await openCheckout(page, course);
+  const db = openDatabase();
+  try {
+    db.prepare(`UPDATE "Course" SET priceMinor = 3500 WHERE id = ?`).run(course.id);
+  } finally {
+    db.close();
+  }
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Pay $29.00" }).click();
+  await expect(page.getByTestId("payment-error")).toHaveText("The price of this course is now $35.00. Please check it and pay again.");
+  expect(countRows(`SELECT count(*) n FROM "Order" WHERE buyerId = ?`, buyer.id)).toBe(0);
+
+  await page.getByRole("button", { name: "See the new price" }).click();
+  await expect(page.getByTestId("checkout-price")).toHaveText("$35.00");
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Pay $35.00" }).click();
+  await expect(page.getByTestId("payment-outcome")).toHaveText("Payment received");
 });
