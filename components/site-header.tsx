@@ -6,7 +6,11 @@ import { LogoutButton } from "./logout-button";
 export async function SiteHeader() {
   const user = await getCurrentUser();
   const links: Array<{ href: string; label: string }> = [{ href: "/courses", label: "Courses" }];
-  if (user) links.push({ href: "/library", label: "My library" });
+  if (user) {
+    links.push({ href: "/library", label: "My library" });
+    links.push({ href: "/membership", label: "Membership" });
+    links.push({ href: "/account/orders", label: "Orders" });
+  }
   if (user && canSell(user.role)) links.push({ href: "/seller", label: "Seller" });
   if (user && canAdminister(user.role)) links.push({ href: "/admin", label: "Admin" });
 

@@ -31,6 +31,8 @@ async function main() {
     const { connectDemoSellerOnEmulator } = await import("../prisma/seed-stripe");
     const account = await connectDemoSellerOnEmulator();
     if (account) console.log(`Demo seller's Stripe account on the emulator: ${account}`);
+    const { ensureMembershipPlan } = await import("../lib/payments/membership-plan");
+    await ensureMembershipPlan();
     console.log(`No STRIPE_SECRET_KEY: using the local Stripe emulator at ${stripeEnv.STRIPE_API_URL} (its dashboard is at /).`);
   }
 
