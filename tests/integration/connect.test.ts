@@ -186,3 +186,14 @@ describe("Connect by Account Links onboarding", () => {
     expect(forged.status).toBe(400);
   });
 });
+
+describe("the onboarding refresh link", () => {
+  it("never creates an account for a seller who has none", async () => {
+    const seller = await makeUser("seller");
+    const { NoAccountToOnboard } = await import("@/lib/payments/connect/onboarding");
+    await expect(
+      createOnboardingLink(seller, { returnUrl: "http://app.test/r", refreshUrl: "http://app.test/f" }, { createAccount: false }),
+    ).rejects.toBeInstanceOf(NoAccountToOnboard);
+    expect(await db.sellerAccount.findUnique({ where: { userId: seller.id } })).toBeNull();
+  });
+});
