@@ -3,10 +3,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "./login-throttle";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { isRole } from "./roles";
 
 export const ACCOUNT_DISABLED = "AccountDisabled";
+export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -29,16 +31,23 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
+          const { email } = parsed.data;
+          if (isLoginThrottled(email)) throw new Error(TOO_MANY_ATTEMPTS);
           const user = await db.user.findUnique({
             where: { email: parsed.data.email },
             select: { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true },
           });
           if (!user) {
             await verifyAgainstDummy(parsed.data.password);
+            recordLoginFailure(email);
             return null;
           }
-          if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+          if (!(await verifyPassword(user.passwordHash, parsed.data.password))) {
+            recordLoginFailure(email);
+            return null;
+          }
           if (user.disabled) throw new Error(ACCOUNT_DISABLED);
+          clearLoginFailures(email);
           return { id: user.id, email: user.email, name: user.name, role: user.role };
         },
       }),
