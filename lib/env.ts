@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./database-url";
+import { parsePercentToBasisPoints } from "./money";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -25,6 +26,19 @@ const schema = z.object({
   STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   /** The platform's Connect OAuth client ID (ca_...). */
   STRIPE_CONNECT_CLIENT_ID: z.string().startsWith("ca_").optional(),
+
+  /** The platform fee until an admin sets one: a percentage with at most two decimals, parsed to basis points. */
+  PLATFORM_FEE_PERCENT: z
+    .string()
+    .default("10")
+    .transform((text, ctx) => {
+      const parsed = parsePercentToBasisPoints(text);
+      if (parsed.ok) return parsed.minor;
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }),
+  /** How sellers' courses are charged until an admin chooses: destination or direct charges. */
+  PLATFORM_CHARGE_TYPE: z.enum(["destination", "direct"]).default("destination"),
 });
 
 export const EMULATOR_URL = "http://127.0.0.1:12111";
@@ -47,7 +61,20 @@ export interface StripeConfig {
   usesEmulator: boolean;
 }
 
-export type Env = z.infer<typeof schema> & { APP_URL: string; AUTH_SECRET: string; stripe: StripeConfig };
+export type ChargeType = "destination" | "direct";
+
+/** What applies until an admin saves the platform settings. */
+export interface PlatformDefaults {
+  feeBasisPoints: number;
+  chargeType: ChargeType;
+}
+
+export type Env = z.infer<typeof schema> & {
+  APP_URL: string;
+  AUTH_SECRET: string;
+  stripe: StripeConfig;
+  platformDefaults: PlatformDefaults;
+};
 
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
@@ -70,6 +97,7 @@ function parseEnv(): Env {
     APP_URL: values.APP_URL ?? `http://localhost:${values.PORT}`,
     AUTH_SECRET: values.AUTH_SECRET ?? loadOrCreateSecret(values.DATA_DIR),
     stripe: stripeConfig(values),
+    platformDefaults: { feeBasisPoints: values.PLATFORM_FEE_PERCENT, chargeType: values.PLATFORM_CHARGE_TYPE },
   };
 }
 
