@@ -13,6 +13,7 @@ interface CourseCheckoutProps {
   amountMinor: number;
   currency: string;
   priceLabel: string;
+  chargeType: "destination" | "direct";
 }
 
 export function CourseCheckout({ stripeConfig, ...course }: CourseCheckoutProps) {
@@ -27,14 +28,14 @@ export function CourseCheckout({ stripeConfig, ...course }: CourseCheckoutProps)
   );
 }
 
-function PayForm({ courseId, amountMinor, currency, priceLabel }: Omit<CourseCheckoutProps, "stripeConfig">) {
+function PayForm({ courseId, amountMinor, currency, priceLabel, chargeType }: Omit<CourseCheckoutProps, "stripeConfig">) {
   const stripe = useStripe();
   const elements = useElements();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
+  const [stale, setStale] = useState<"price" | "charge" | null>(null);
   // A second click while the first is still running is ignored even before React re-renders.
   const inFlight = useRef(false);
 
@@ -54,10 +55,11 @@ function PayForm({ courseId, amountMinor, currency, priceLabel }: Omit<CourseChe
       form.set("courseId", courseId);
       form.set("expectedAmountMinor", String(amountMinor));
       form.set("expectedCurrency", currency);
+      form.set("expectedChargeType", chargeType);
       const started = await startCheckout(form);
       if (!started.ok || !started.clientSecret || !started.orderId) {
         setError(started.error ?? "The payment could not be started. Please try again.");
-        setStale(!!started.priceChanged);
+        setStale(started.priceChanged ? "price" : started.chargeChanged ? "charge" : null);
         return;
       }
       const done = `/checkout/complete/${started.orderId}`;
@@ -94,7 +96,7 @@ function PayForm({ courseId, amountMinor, currency, priceLabel }: Omit<CourseChe
       )}
       {stale ? (
         <button type="button" className="btn w-full" onClick={() => window.location.reload()}>
-          See the new price
+          {stale === "price" ? "See the new price" : "Reload the page"}
         </button>
       ) : (
         <button type="submit" className="btn w-full" disabled={!stripe || !ready || busy}>

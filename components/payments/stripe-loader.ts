@@ -7,9 +7,12 @@ import { loadStripe } from "@stripe/stripe-js/pure";
 export interface BrowserStripeConfig {
   publishableKey: string;
   stripeJsUrl?: string;
+  /** A connected account (direct charges): Stripe.js then creates cards and confirms intents there. */
+  stripeAccount?: string;
 }
 
-let loading: Promise<Stripe | null> | undefined;
+let script: Promise<void> | undefined;
+const instances = new Map<string, Promise<Stripe | null>>();
 
 function injectScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -23,15 +26,24 @@ function injectScript(src: string): Promise<void> {
 }
 
 /**
- * Loads Stripe.js once per page. With the emulator its stand-in is injected first, so loadStripe
- * finds window.Stripe and injects nothing; with real Stripe loadStripe adds Stripe's own script.
+ * Loads Stripe.js once per page, and one Stripe object per account. With the emulator its
+ * stand-in is injected first, so loadStripe finds window.Stripe and injects nothing; with real
+ * Stripe loadStripe adds Stripe's own script.
  */
-export function getStripe({ publishableKey, stripeJsUrl }: BrowserStripeConfig): Promise<Stripe | null> {
+export function getStripe({ publishableKey, stripeJsUrl, stripeAccount }: BrowserStripeConfig): Promise<Stripe | null> {
   // Server rendering: Elements waits for the browser to load Stripe.js.
   if (typeof window === "undefined") return Promise.resolve(null);
-  loading ??= (async () => {
-    if (stripeJsUrl && !("Stripe" in window)) await injectScript(stripeJsUrl);
-    return loadStripe(publishableKey);
-  })();
+  const key = stripeAccount ?? "";
+  let loading = instances.get(key);
+  if (!loading) {
+    loading = (async () => {
+      if (stripeJsUrl && !("Stripe" in window)) {
+        script ??= injectScript(stripeJsUrl);
+        await script;
+      }
+      return loadStripe(publishableKey, stripeAccount ? { stripeAccount } : undefined);
+    })();
+    instances.set(key, loading);
+  }
   return loading;
 }

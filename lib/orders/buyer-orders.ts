@@ -29,6 +29,8 @@ export async function getBuyerOrder(buyerId: string, orderId: string) {
       createdAt: true,
       paidAt: true,
       stripePaymentIntentId: true,
+      chargeType: true,
+      stripeAccountId: true,
       course: { select: { slug: true, title: true, seller: { select: { name: true } } } },
       buyer: { select: { name: true, email: true } },
     },

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { intentAccountOf } from "./charge-plan";
 
 /** What fulfilment needs to know about a PaymentIntent (from a webhook or a fresh read). */
 export interface PaidIntent {
@@ -16,13 +17,27 @@ export type FulfilResult = "fulfilled" | "already-fulfilled" | "not-succeeded" |
  * the webhook and the return page call it: the status change is conditional and the enrolment
  * is unique per buyer and course, both in one transaction.
  */
-export async function fulfilOrderFromIntent(intent: PaidIntent): Promise<FulfilResult> {
+export async function fulfilOrderFromIntent(intent: PaidIntent, account: string | null = null): Promise<FulfilResult> {
   if (intent.status !== "succeeded") return "not-succeeded";
   const order = await db.order.findFirst({
     where: { OR: [{ stripePaymentIntentId: intent.id }, ...(intent.metadata.order_id ? [{ id: intent.metadata.order_id }] : [])] },
-    select: { id: true, buyerId: true, courseId: true, amountMinor: true, currency: true, status: true, stripePaymentIntentId: true },
+    select: {
+      id: true,
+      buyerId: true,
+      courseId: true,
+      amountMinor: true,
+      currency: true,
+      status: true,
+      stripePaymentIntentId: true,
+      chargeType: true,
+      stripeAccountId: true,
+    },
   });
   if (!order) return "unknown-order";
+  // A direct charge's intent only counts when it lives on the order's seller account (and a
+  // platform intent never pays a direct-charge order): metadata alone could be set by anyone
+  // who can create intents on some connected account.
+  if ((intentAccountOf(order) ?? null) !== account) return "mismatch";
   if (order.stripePaymentIntentId && order.stripePaymentIntentId !== intent.id) return "mismatch";
   if (order.amountMinor !== intent.amount || order.currency !== intent.currency) return "mismatch";
   if (order.status === "paid" || order.status === "refunded") return "already-fulfilled";

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { retrievePaymentIntent } from "@/lib/payments/course-payment-intents";
+import { intentAccountOf } from "./charge-plan";
 import { fulfilOrderFromIntent } from "./fulfil-order";
 
 export interface SettledOrder {
@@ -25,19 +26,23 @@ export async function settleOrder(buyerId: string, orderId: string): Promise<Set
     currency: true,
     stripePaymentIntentId: true,
     lastPaymentError: true,
+    chargeType: true,
+    stripeAccountId: true,
     course: { select: { slug: true, title: true } },
   } as const;
   let order = await db.order.findFirst({ where: { id: orderId, buyerId }, select });
   if (!order) return null;
   let intentStatus: string | null = null;
   if (order.status === "pending" && order.stripePaymentIntentId) {
-    const intent = await retrievePaymentIntent(order.stripePaymentIntentId);
+    // A direct charge's intent is read on the seller's account, where it was made.
+    const account = intentAccountOf(order);
+    const intent = await retrievePaymentIntent(order.stripePaymentIntentId, account);
     intentStatus = intent.status;
     if (intent.status === "succeeded") {
-      await fulfilOrderFromIntent(intent);
+      await fulfilOrderFromIntent(intent, account ?? null);
       order = await db.order.findFirstOrThrow({ where: { id: orderId, buyerId }, select });
     }
   }
-  const { stripePaymentIntentId: _intent, ...rest } = order;
+  const { stripePaymentIntentId: _intent, chargeType: _type, stripeAccountId: _account, ...rest } = order;
   return { ...rest, intentStatus };
 }

@@ -8,8 +8,12 @@ import {
   PAYABLE_INTENT_STATUSES,
   retrievePaymentIntent,
 } from "@/lib/payments/course-payment-intents";
+import { ensureConnectedCustomer } from "@/lib/payments/connected-customers";
 import { ensureStripeCustomer } from "@/lib/payments/customers";
 import { isStripeStateError, isStripeUnavailable } from "@/lib/payments/stripe-errors";
+import type { ChargeType } from "@/lib/env";
+import { intentAccountOf, paymentIntentKey, samePlan, type ChargePlan } from "./charge-plan";
+import { planCourseCharge } from "./plan-course-charge";
 import { fulfilOrderFromIntent } from "./fulfil-order";
 import { pendingKeyOf } from "./order-status";
 
@@ -18,11 +22,17 @@ export interface PurchaseRequest {
   /** What the checkout page showed; compared with the database, never charged. */
   expectedAmountMinor: number;
   expectedCurrency: string;
+  /** The charge type the page initialised Stripe.js for; a direct charge needs the seller's account there. */
+  expectedChargeType: ChargeType;
 }
 
 export type PurchaseResult =
-  | { ok: true; orderId: string; clientSecret: string; intentStatus: string }
-  | { ok: false; reason: "not-for-sale" | "own-course" | "already-owned" | "price-changed" | "stripe-unavailable"; message: string };
+  | { ok: true; orderId: string; clientSecret: string; intentStatus: string; chargeType: ChargeType; stripeAccountId: string }
+  | {
+      ok: false;
+      reason: "not-for-sale" | "own-course" | "already-owned" | "price-changed" | "charge-changed" | "seller-cannot-sell" | "stripe-unavailable";
+      message: string;
+    };
 
 const NOT_FOR_SALE = "This course is not for sale right now.";
 const ALREADY_OWNED = "You already own this course. Find it in your library.";
@@ -32,10 +42,17 @@ async function ownsCourse(userId: string, courseId: string): Promise<boolean> {
   return !!enrolment;
 }
 
-type PendingOrder = Prisma.OrderGetPayload<{
-  select: { id: true; amountMinor: true; currency: true; stripePaymentIntentId: true; idempotencyKey: true };
-}>;
-const orderColumns = { id: true, amountMinor: true, currency: true, stripePaymentIntentId: true, idempotencyKey: true } as const;
+const orderColumns = {
+  id: true,
+  amountMinor: true,
+  currency: true,
+  stripePaymentIntentId: true,
+  idempotencyKey: true,
+  chargeType: true,
+  stripeAccountId: true,
+  applicationFeeMinor: true,
+} as const;
+type PendingOrder = Prisma.OrderGetPayload<{ select: typeof orderColumns }>;
 
 /**
  * Starts (or resumes) paying for a course: the pending order first, then its PaymentIntent.
@@ -44,7 +61,7 @@ const orderColumns = { id: true, amountMinor: true, currency: true, stripePaymen
 export async function startCoursePurchase(buyerId: string, request: PurchaseRequest): Promise<PurchaseResult> {
   const course = await db.course.findFirst({
     where: { id: request.courseId, published: true, seller: { disabled: false } },
-    select: { id: true, title: true, priceMinor: true, currency: true, sellerId: true },
+    select: { id: true, title: true, priceMinor: true, currency: true, sellerId: true, feeBasisPoints: true },
   });
   if (!course) return { ok: false, reason: "not-for-sale", message: NOT_FOR_SALE };
   if (course.sellerId === buyerId) return { ok: false, reason: "own-course", message: "This is your own course: you cannot buy it." };
@@ -56,15 +73,28 @@ export async function startCoursePurchase(buyerId: string, request: PurchaseRequ
       message: `The price of this course is now ${formatMinor(course.priceMinor, course.currency)}. Please check it and pay again.`,
     };
   }
+  const planned = await planCourseCharge(course);
+  if (!planned.ok) return { ok: false, reason: planned.reason, message: planned.message };
+  const { plan } = planned;
+  if (plan.chargeType !== request.expectedChargeType) {
+    return {
+      ok: false,
+      reason: "charge-changed",
+      message: "The way payments for this course are processed has just changed. Please reload the page and pay again; nothing was charged.",
+    };
+  }
 
   try {
-    let order = await pendingOrder(buyerId, course);
-    if (order.amountMinor !== course.priceMinor || order.currency !== course.currency) {
+    let order = await pendingOrder(buyerId, course, plan);
+    // An order made at another price, or under another charge plan (an admin switched the charge
+    // type, the fee changed, the seller reconnected another account), is never charged the old
+    // way: its intent is canceled and a new order with a new idempotency key takes its place.
+    if (order.amountMinor !== course.priceMinor || order.currency !== course.currency || !samePlan(order, plan)) {
       await abandonOrder(order);
       if (await ownsCourse(buyerId, course.id)) return { ok: false, reason: "already-owned", message: ALREADY_OWNED };
-      order = await pendingOrder(buyerId, course);
+      order = await pendingOrder(buyerId, course, plan);
     }
-    return await intentFor(order, buyerId, course);
+    return await intentFor(order, buyerId, course, plan);
   } catch (error) {
     if (isStripeUnavailable(error)) {
       return {
@@ -80,6 +110,7 @@ export async function startCoursePurchase(buyerId: string, request: PurchaseRequ
 async function pendingOrder(
   buyerId: string,
   course: { id: string; priceMinor: number; currency: string; sellerId: string },
+  plan: ChargePlan,
 ): Promise<PendingOrder> {
   const pendingKey = pendingKeyOf(buyerId, course.id);
   const existing = await db.order.findUnique({ where: { pendingKey }, select: orderColumns });
@@ -95,8 +126,10 @@ async function pendingOrder(
         amountMinor: course.priceMinor,
         currency: course.currency,
         pendingKey,
-        idempotencyKey: `order:${id}:payment-intent`,
-        chargeType: "platform",
+        idempotencyKey: paymentIntentKey(id, plan.chargeType),
+        chargeType: plan.chargeType,
+        stripeAccountId: plan.stripeAccountId,
+        applicationFeeMinor: plan.applicationFeeMinor,
       },
       select: orderColumns,
     });
@@ -113,15 +146,19 @@ async function intentFor(
   order: PendingOrder,
   buyerId: string,
   course: { id: string; title: string },
+  plan: ChargePlan,
 ): Promise<PurchaseResult> {
+  const account = intentAccountOf(order);
+  const made = { chargeType: plan.chargeType, stripeAccountId: plan.stripeAccountId };
   if (order.stripePaymentIntentId) {
-    const existing = await retrievePaymentIntent(order.stripePaymentIntentId);
-    if (existing.status === "succeeded") await fulfilOrderFromIntent(existing);
+    const existing = await retrievePaymentIntent(order.stripePaymentIntentId, account);
+    if (existing.status === "succeeded") await fulfilOrderFromIntent(existing, account ?? null);
     if (existing.status !== "canceled") {
-      return { ok: true, orderId: order.id, clientSecret: existing.client_secret!, intentStatus: existing.status };
+      return { ok: true, orderId: order.id, clientSecret: existing.client_secret!, intentStatus: existing.status, ...made };
     }
   }
-  const customerId = await ensureStripeCustomer(buyerId);
+  const customerId =
+    plan.chargeType === "direct" ? await ensureConnectedCustomer(buyerId, plan.stripeAccountId) : await ensureStripeCustomer(buyerId);
   const intent = await createCoursePaymentIntent({
     orderId: order.id,
     buyerId,
@@ -131,21 +168,25 @@ async function intentFor(
     currency: order.currency,
     customerId,
     idempotencyKey: order.idempotencyKey,
+    chargeType: plan.chargeType,
+    stripeAccountId: plan.stripeAccountId,
+    applicationFeeMinor: plan.applicationFeeMinor,
   });
   await db.order.updateMany({ where: { id: order.id, stripePaymentIntentId: null }, data: { stripePaymentIntentId: intent.id } });
-  return { ok: true, orderId: order.id, clientSecret: intent.client_secret!, intentStatus: intent.status };
+  return { ok: true, orderId: order.id, clientSecret: intent.client_secret!, intentStatus: intent.status, ...made };
 }
 
-/** A pending order at an old price: cancel its intent (unless it was paid meanwhile) and release it. */
+/** A pending order at an old price or plan: cancel its intent (unless it was paid meanwhile) and release it. */
 async function abandonOrder(order: PendingOrder): Promise<void> {
   if (order.stripePaymentIntentId) {
+    const account = intentAccountOf(order);
     try {
-      const intent = await retrievePaymentIntent(order.stripePaymentIntentId);
+      const intent = await retrievePaymentIntent(order.stripePaymentIntentId, account);
       if (intent.status === "succeeded") {
-        await fulfilOrderFromIntent(intent);
+        await fulfilOrderFromIntent(intent, account ?? null);
         return;
       }
-      if (PAYABLE_INTENT_STATUSES.has(intent.status)) await cancelPaymentIntent(intent.id, `order:${order.id}:cancel`);
+      if (PAYABLE_INTENT_STATUSES.has(intent.status)) await cancelPaymentIntent(intent.id, `order:${order.id}:cancel`, account);
     } catch (error) {
       if (!isStripeStateError(error)) throw error;
     }

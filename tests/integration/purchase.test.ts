@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { settleOrder } from "@/lib/orders/settle-order";
 import { startCoursePurchase, type PurchaseResult } from "@/lib/orders/start-purchase";
 import { makeCourse, makeUser } from "./support/factories";
-import { confirmInBrowser, startTestStripe, type TestStripe } from "./support/stripe-emulator";
+import { confirmInBrowser, connectSeller, startTestStripe, type TestStripe } from "./support/stripe-emulator";
 
 let stripe: TestStripe;
 beforeAll(async () => {
@@ -16,9 +16,15 @@ afterAll(async () => {
 
 async function setup(price = 2500) {
   const seller = await makeUser("seller");
+  await connectSeller(stripe, seller.id);
   const buyer = await makeUser("buyer");
   const course = await makeCourse(seller.id, { priceMinor: price });
-  return { seller, buyer, course, request: { courseId: course.id, expectedAmountMinor: price, expectedCurrency: "usd" } };
+  return {
+    seller,
+    buyer,
+    course,
+    request: { courseId: course.id, expectedAmountMinor: price, expectedCurrency: "usd", expectedChargeType: "destination" as const },
+  };
 }
 
 function started(result: PurchaseResult) {
@@ -39,7 +45,7 @@ describe("buying a course", () => {
     expect(customerId).toMatch(/^cus_/);
 
     const second = await makeCourse(seller.id, { priceMinor: 900 });
-    const repeat = started(await startCoursePurchase(buyer.id, { courseId: second.id, expectedAmountMinor: 900, expectedCurrency: "usd" }));
+    const repeat = started(await startCoursePurchase(buyer.id, { courseId: second.id, expectedAmountMinor: 900, expectedCurrency: "usd", expectedChargeType: "destination" }));
     expect(repeat.orderId).not.toBe(first.orderId);
 
     const orders = await db.order.findMany({ where: { buyerId: buyer.id }, select: { stripePaymentIntentId: true } });
@@ -163,7 +169,7 @@ describe("Stripe API calls per purchase (from the emulator's request log)", () =
     };
     const first = await callsDuring(buy(request));
     const other = await makeCourse(seller.id, { priceMinor: 900 });
-    const repeat = await callsDuring(buy({ courseId: other.id, expectedAmountMinor: 900, expectedCurrency: "usd" }));
+    const repeat = await callsDuring(buy({ courseId: other.id, expectedAmountMinor: 900, expectedCurrency: "usd", expectedChargeType: "destination" }));
     expect(first).toEqual([
       "POST /v1/customers",
       "POST /v1/payment_intents",

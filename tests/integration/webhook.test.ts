@@ -5,7 +5,7 @@ import { POST } from "@/app/api/stripe/webhook/route";
 import { db } from "@/lib/db";
 import { startCoursePurchase } from "@/lib/orders/start-purchase";
 import { makeCourse, makeUser } from "./support/factories";
-import { confirmInBrowser, startTestStripe, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
+import { confirmInBrowser, connectSeller, startTestStripe, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
 
 // Webhooks are not delivered automatically here: each test sends events itself, duplicated,
 // reordered or forged, to the route handler.
@@ -32,9 +32,15 @@ async function eventsFor(objectId: string): Promise<Array<{ id: string; type: st
 
 async function paidPurchase() {
   const seller = await makeUser("seller");
+  await connectSeller(stripe, seller.id);
   const buyer = await makeUser("buyer");
   const course = await makeCourse(seller.id, { priceMinor: 1500 });
-  const result = await startCoursePurchase(buyer.id, { courseId: course.id, expectedAmountMinor: 1500, expectedCurrency: "usd" });
+  const result = await startCoursePurchase(buyer.id, {
+    courseId: course.id,
+    expectedAmountMinor: 1500,
+    expectedCurrency: "usd",
+    expectedChargeType: "destination",
+  });
   if (!result.ok) throw new Error(result.message);
   await confirmInBrowser(stripe, result.clientSecret, "pm_card_chargeDeclined");
   await confirmInBrowser(stripe, result.clientSecret);

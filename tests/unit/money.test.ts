@@ -91,6 +91,21 @@ describe("applicationFeeMinor", () => {
     [1500, 1000, 150], // zero-decimal currency: whole yen
     [99_999_999, 10_000, 99_999_999],
     [0, 2500, 0],
+    // zero-decimal currencies (JPY): the fee is whole yen, rounded like cents
+    [50, 1000, 5], // Stripe's JPY minimum
+    [55, 1250, 7], // 6.875 → 7
+    [105, 1000, 11], // 10.5 → 11 (half up)
+    [999, 999, 100], // 99.8001 → 100
+    // 0 % and 100 %
+    [99_999_999, 0, 0],
+    [50, 10_000, 50],
+    [1, 10_000, 1],
+    // tiny amounts and tiny rates
+    [1, 5000, 1], // 0.5 → 1
+    [1, 4999, 0], // 0.4999 → 0
+    [3, 1667, 1], // 0.5001 → 1
+    [99_999_999, 1, 10_000], // 9 999.9999 → 10 000
+    [30, 1, 0],
   ])("%d at %d bp → %d", (amount, bps, fee) => {
     expect(applicationFeeMinor(amount, bps)).toBe(fee);
   });

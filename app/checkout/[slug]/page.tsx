@@ -5,6 +5,7 @@ import { CourseCheckout } from "@/components/payments/course-checkout";
 import { requireUser } from "@/lib/auth/guards";
 import { getPublishedCourse } from "@/lib/courses/catalogue";
 import { courseAccess } from "@/lib/membership/course-access";
+import { planForCourse } from "@/lib/orders/plan-course-charge";
 import { formatMinor } from "@/lib/money";
 import { browserStripeConfig } from "@/lib/payments/browser-config";
 
@@ -18,7 +19,7 @@ export default async function CheckoutPage({ params }: Props) {
   const course = await getPublishedCourse(slug);
   if (!course) notFound();
   const price = formatMinor(course.priceMinor, course.currency);
-  const access = await courseAccess(user.id, course.id);
+  const [access, planned] = await Promise.all([courseAccess(user.id, course.id), planForCourse(course.id)]);
 
   return (
     <div className="mx-auto max-w-lg">
@@ -36,6 +37,8 @@ export default async function CheckoutPage({ params }: Props) {
         <Notice>
           You already own this course. <Link href={`/library/${course.slug}`}>Open it</Link>.
         </Notice>
+      ) : !planned?.ok ? (
+        <Notice>{planned?.message ?? "This course is not for sale right now."}</Notice>
       ) : (
         <div className="card">
           {access.membership && (
@@ -44,13 +47,16 @@ export default async function CheckoutPage({ params }: Props) {
             </p>
           )}
           <CourseCheckout
-            stripeConfig={browserStripeConfig()}
+            stripeConfig={browserStripeConfig(planned.plan.chargeType === "direct" ? planned.plan.stripeAccountId : undefined)}
+            chargeType={planned.plan.chargeType}
             courseId={course.id}
             amountMinor={course.priceMinor}
             currency={course.currency}
             priceLabel={price}
           />
-          <p className="mt-3 text-center text-xs text-slate-500">Card details go straight to Stripe; we never see them.</p>
+          <p className="mt-3 text-center text-xs text-slate-500" data-testid="checkout-payee">
+            Paid to {course.seller.name} through Stripe. Card details go straight to Stripe; we never see them.
+          </p>
         </div>
       )}
     </div>

@@ -1,9 +1,16 @@
 import { handleAccountDeauthorized } from "./account-deauthorized";
 import { handleAccountUpdated } from "./account-updated";
 import type { EventHandler } from "./handlers";
+import { handlePaymentIntentCanceled } from "./payment-intent-canceled";
+import { handlePaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
+import { handlePaymentIntentSucceeded } from "./payment-intent-succeeded";
 
 /** Events of connected accounts (they carry `account`); every other type is stored and answered 2xx. */
 export const connectEventHandlers: Partial<Record<string, EventHandler>> = {
   "account.updated": handleAccountUpdated,
   "account.application.deauthorized": handleAccountDeauthorized,
+  // Direct charges live on the seller's account, so their intents' events come here.
+  "payment_intent.succeeded": handlePaymentIntentSucceeded,
+  "payment_intent.payment_failed": handlePaymentIntentPaymentFailed,
+  "payment_intent.canceled": handlePaymentIntentCanceled,
 };

@@ -5,6 +5,7 @@ export async function handlePaymentIntentSucceeded(event: Stripe.Event): Promise
   const intent = event.data.object as Stripe.PaymentIntent;
   // Invoice payments (membership) also succeed as intents; they carry no order and are skipped.
   if (!intent.metadata?.order_id) return;
-  const result = await fulfilOrderFromIntent(intent);
+  // On the Connect endpoint (direct charges) the event names the seller's account.
+  const result = await fulfilOrderFromIntent(intent, event.account ?? null);
   if (result === "mismatch") throw new Error(`payment intent ${intent.id} does not match its order`);
 }

@@ -72,3 +72,28 @@ export async function confirmInBrowser(stripe: TestStripe, clientSecret: string,
   const id = clientSecret.split("_secret_")[0];
   return stripe.call("POST", `/v1/payment_intents/${id}/confirm`, { client_secret: clientSecret, payment_method: paymentMethod }, TEST_PUBLISHABLE_KEY);
 }
+
+/**
+ * Gives the seller an onboarded connected account on the emulator (its hosted onboarding, as a
+ * person would submit it) and links it, so their courses can be bought.
+ */
+export async function connectSeller(stripe: TestStripe, sellerId: string): Promise<string> {
+  const { db } = await import("@/lib/db");
+  const account = await stripe.call("POST", "/v1/accounts", { type: "express", country: "US", email: `${sellerId}@test.example` });
+  const link = await stripe.call("POST", "/v1/account_links", {
+    account: account.body.id,
+    type: "account_onboarding",
+    refresh_url: "http://app.test/refresh",
+    return_url: "http://app.test/return",
+  });
+  const submitted = await fetch(link.body.url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ decision: "submit", business_name: "Test seller", email: `${sellerId}@test.example` }),
+    redirect: "manual",
+  });
+  if (submitted.status >= 400) throw new Error(`onboarding answered ${submitted.status}`);
+  const data = { stripeAccountId: account.body.id as string, connectedVia: "account_link", chargesEnabled: true, payoutsEnabled: true, detailsSubmitted: true };
+  await db.sellerAccount.upsert({ where: { userId: sellerId }, create: { userId: sellerId, ...data }, update: { ...data, disconnectedAt: null } });
+  return account.body.id;
+}

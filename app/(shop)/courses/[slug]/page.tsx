@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getPublishedCourse } from "@/lib/courses/catalogue";
 import { courseAccess } from "@/lib/membership/course-access";
+import { planForCourse } from "@/lib/orders/plan-course-charge";
+import { CHARGE_TYPE_LABELS } from "@/lib/settings/platform-settings";
 import { formatMinor } from "@/lib/money";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -17,7 +19,7 @@ export default async function CoursePage({ params }: Props) {
   const course = await getPublishedCourse((await params).slug);
   if (!course) notFound();
   const user = await getCurrentUser();
-  const access = user ? await courseAccess(user.id, course.id) : null;
+  const [access, planned] = await Promise.all([user ? courseAccess(user.id, course.id) : null, planForCourse(course.id)]);
 
   return (
     <article className="grid gap-8 md:grid-cols-[1fr_280px]">
@@ -42,10 +44,19 @@ export default async function CoursePage({ params }: Props) {
           <Link href={`/library/${course.slug}`} className="btn mt-4 w-full">
             Open the course
           </Link>
-        ) : (
+        ) : planned?.ok ? (
           <Link href={`/checkout/${course.slug}`} className="btn mt-4 w-full">
             Buy this course
           </Link>
+        ) : (
+          <p className="mt-4 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="not-for-sale">
+            Not for sale right now: the seller’s Stripe account cannot take payments at the moment. Please check back later.
+          </p>
+        )}
+        {planned?.ok && (
+          <p className="mt-3 text-xs text-slate-500" data-testid="course-payee">
+            Paid to {course.seller.name} through Stripe ({CHARGE_TYPE_LABELS[planned.plan.chargeType].toLowerCase()}).
+          </p>
         )}
       </aside>
     </article>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
 import { formatMinor } from "@/lib/money";
 import { getBuyerOrder } from "@/lib/orders/buyer-orders";
+import { intentAccountOf } from "@/lib/orders/charge-plan";
 import { ORDER_STATUS_LABELS } from "@/lib/orders/order-status";
 import { paymentCardOf } from "@/lib/payments/course-payment-intents";
 
@@ -19,7 +20,7 @@ export default async function ReceiptPage({ params }: Props) {
   const user = await requireUser(`/account/orders/${orderId}`);
   const order = await getBuyerOrder(user.id, orderId);
   if (!order) notFound();
-  const card = order.stripePaymentIntentId && order.status !== "pending" ? await paymentCardOf(order.stripePaymentIntentId) : null;
+  const card = order.stripePaymentIntentId && order.status !== "pending" ? await paymentCardOf(order.stripePaymentIntentId, intentAccountOf(order)) : null;
 
   return (
     <div className="mx-auto max-w-lg">
