@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import { SalesChart } from "@/components/seller/sales-chart";
+import { requireRole } from "@/lib/auth/guards";
+import { formatMinor } from "@/lib/money";
+import { chartSeries, listSellerSales, monthlyTotals } from "@/lib/sales/seller-sales";
+
+export const metadata: Metadata = { title: "Sales" };
+export const dynamic = "force-dynamic";
+
+const PAGE_ROWS = 200;
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+const CHARGE_LABELS: Record<string, string> = { destination: "Destination", direct: "Direct", platform: "Platform" };
+
+export default async function SellerSalesPage() {
+  const seller = await requireRole("seller", "/seller/sales");
+  const now = new Date();
+  const sales = await listSellerSales(seller.id);
+  const totals = monthlyTotals(sales);
+  const shown = sales.slice(0, PAGE_ROWS);
+
+  return (
+    <>
+      <div className="mb-6 flex items-center justify-between">
+        <h1 className="text-2xl font-semibold tracking-tight">Sales</h1>
+        {sales.length > 0 && (
+          <a href="/seller/sales/export" className="btn-secondary" download>
+            Download CSV
+          </a>
+        )}
+      </div>
+      {sales.length === 0 ? (
+        <div className="card text-center text-slate-600">No sales yet. They appear here as soon as a buyer pays.</div>
+      ) : (
+        <div className="space-y-8">
+          <SalesChart series={chartSeries(totals, now)} />
+          <section>
+            <h2 className="mb-3 text-lg font-semibold">Per month</h2>
+            <div className="card overflow-x-auto p-0">
+              <table className="w-full text-left text-sm" data-testid="monthly-totals">
+                <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+                  <tr>
+                    <th className="px-4 py-2 font-medium">Month</th>
+                    <th className="px-4 py-2 text-right font-medium">Sales</th>
+                    <th className="px-4 py-2 text-right font-medium">Gross</th>
+                    <th className="px-4 py-2 text-right font-medium">Platform fee</th>
+                    <th className="px-4 py-2 text-right font-medium">Refunds</th>
+                    <th className="px-4 py-2 text-right font-medium">Net</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {totals.map((total) => (
+                    <tr key={`${total.month}:${total.currency}`} className="border-b border-slate-100 last:border-0">
+                      <td className="px-4 py-2">
+                        {monthFormat.format(new Date(`${total.month}-01T00:00:00Z`))}
+                        {totals.some((other) => other.currency !== total.currency) && ` (${total.currency.toUpperCase()})`}
+                      </td>
+                      <td className="px-4 py-2 text-right">{total.count}</td>
+                      <td className="px-4 py-2 text-right">{formatMinor(total.grossMinor, total.currency)}</td>
+                      <td className="px-4 py-2 text-right">{formatMinor(total.feeMinor, total.currency)}</td>
+                      <td className="px-4 py-2 text-right">{formatMinor(total.refundedMinor, total.currency)}</td>
+                      <td className="px-4 py-2 text-right font-semibold">{formatMinor(total.netMinor, total.currency)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+          <section>
+            <h2 className="mb-3 text-lg font-semibold">Every sale</h2>
+            <div className="card overflow-x-auto p-0">
+              <table className="w-full text-left text-sm">
+                <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+                  <tr>
+                    <th className="px-4 py-2 font-medium">Date</th>
+                    <th className="px-4 py-2 font-medium">Buyer</th>
+                    <th className="px-4 py-2 font-medium">Course</th>
+                    <th className="px-4 py-2 font-medium">Charge</th>
+                    <th className="px-4 py-2 text-right font-medium">Gross</th>
+                    <th className="px-4 py-2 text-right font-medium">Platform fee</th>
+                    <th className="px-4 py-2 text-right font-medium">Refunds</th>
+                    <th className="px-4 py-2 text-right font-medium">Net</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((sale) => (
+                    <tr key={sale.orderId} className="border-b border-slate-100 last:border-0" data-testid="sale-row">
+                      <td className="whitespace-nowrap px-4 py-2">{dateFormat.format(sale.paidAt)}</td>
+                      <td className="px-4 py-2">
+                        {sale.buyerName}
+                        <span className="block text-xs text-slate-500">{sale.buyerEmail}</span>
+                      </td>
+                      <td className="px-4 py-2">{sale.courseTitle}</td>
+                      <td className="px-4 py-2">{CHARGE_LABELS[sale.chargeType] ?? sale.chargeType}</td>
+                      <td className="px-4 py-2 text-right" data-testid="sale-gross">{formatMinor(sale.grossMinor, sale.currency)}</td>
+                      <td className="px-4 py-2 text-right" data-testid="sale-fee">{formatMinor(sale.feeMinor, sale.currency)}</td>
+                      <td className="px-4 py-2 text-right">{formatMinor(sale.refundedMinor, sale.currency)}</td>
+                      <td className="px-4 py-2 text-right font-semibold" data-testid="sale-net">{formatMinor(sale.netMinor, sale.currency)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {sales.length > shown.length && (
+              <p className="mt-2 text-sm text-slate-500">The newest {PAGE_ROWS} of {sales.length} sales; the CSV has them all.</p>
+            )}
+            <p className="mt-2 text-xs text-slate-500">
+              Net is the price less refunds and the platform fee. Stripe’s processing fee is not included: on direct charges
+              Stripe deducts it in your Stripe account.
+            </p>
+          </section>
+        </div>
+      )}
+    </>
+  );
+}
