@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { countRows, createUser, openDatabase, readRow } from "./support/database";
-import { createCourse, fillCard, orderOf, threeDSecure, waitForWebhooks } from "./support/payments";
+import { createConnectedSeller, createCourse, fillCard, orderOf, threeDSecure, waitForWebhooks } from "./support/payments";
 import { logIn } from "./support/session";
 
 async function openCheckout(page: Page, course: { slug: string; title: string }) {
@@ -11,7 +11,7 @@ async function openCheckout(page: Page, course: { slug: string; title: string })
 }
 
 async function setup(page: Page, priceMinor = 2900) {
-  const seller = await createUser("seller");
+  const seller = await createConnectedSeller();
   const buyer = await createUser("buyer");
   const course = createCourse(seller.id, { priceMinor });
   await logIn(page, buyer);
