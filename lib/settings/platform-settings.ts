@@ -42,25 +42,22 @@ export interface SettingsChange {
 
 /** Saves the settings and an audit record of what changed, together. Returns whether anything changed. */
 export async function updatePlatformSettings(actorId: string, change: SettingsChange): Promise<boolean> {
-  const before = await getPlatformSettings();
-  if (before.saved && before.feeBasisPoints === change.feeBasisPoints && before.chargeType === change.chargeType) return false;
-  await db.$transaction(async (tx) => {
+  const defaults = env().platformDefaults;
+  // Read inside the transaction, so the audit's "before" is what this save replaced even when
+  // two admins save at once.
+  return db.$transaction(async (tx) => {
+    const row = await tx.platformSettings.findUnique({ where: { id: SETTINGS_ID } });
+    const before = row ? { feeBasisPoints: row.feeBasisPoints, chargeType: row.chargeType } : defaults;
+    if (row && before.feeBasisPoints === change.feeBasisPoints && before.chargeType === change.chargeType) return false;
     await tx.platformSettings.upsert({
       where: { id: SETTINGS_ID },
       create: { id: SETTINGS_ID, ...change, updatedById: actorId },
       update: { ...change, updatedById: actorId },
     });
     await recordAudit(
-      {
-        actorId,
-        action: "platform_settings.updated",
-        details: {
-          before: { feeBasisPoints: before.feeBasisPoints, chargeType: before.chargeType, fromConfiguration: !before.saved },
-          after: change,
-        },
-      },
+      { actorId, action: "platform_settings.updated", details: { before: { ...before, fromConfiguration: !row }, after: change } },
       tx,
     );
+    return true;
   });
-  return true;
 }
