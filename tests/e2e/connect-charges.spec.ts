@@ -112,6 +112,37 @@ test("a buyer pays by destination charge, then by direct charge after the admin 
   expect((await page.request.get("/seller/sales/export")).status()).toBe(403);
 });
 
+test("a pending order made before the admin switched to direct charges is not charged the old way", async ({ page, browser }) => {
+  const seller = await createConnectedSeller("switch");
+  const course = createCourse(seller.id, { priceMinor: 2500 });
+  const buyer = await createUser("buyer", "switch-buyer");
+  const admin = await signedIn(browser, DEMO.admin);
+  await chooseChargeType(admin, "Destination charges");
+
+  await logIn(page, buyer);
+  await page.goto(`/checkout/${course.slug}`);
+  await fillCard(page, "4000 0000 0000 0002");
+  await page.getByRole("button", { name: "Pay $25.00" }).click();
+  await expect(page.getByTestId("payment-error")).toContainText("declined");
+  const pending = orderRow(buyer.id, course.id)!;
+  expect(pending).toMatchObject({ status: "pending", chargeType: "destination" });
+
+  await chooseChargeType(admin, "Direct charges");
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Pay $25.00" }).click();
+  await expect(page.getByTestId("payment-error")).toContainText("has just changed. Please reload the page");
+  await page.getByRole("button", { name: "Reload the page" }).click();
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Pay $25.00" }).click();
+  await expect(page.getByTestId("payment-outcome")).toHaveText("Payment received");
+
+  const paid = orderRow(buyer.id, course.id)!;
+  expect(paid).toMatchObject({ status: "paid", chargeType: "direct", stripeAccountId: seller.stripeAccountId, applicationFeeMinor: 250 });
+  expect(paid.id).not.toBe(pending.id);
+  expect(readRow<{ status: string }>(`SELECT status FROM "Order" WHERE id = ?`, pending.id)?.status).toBe("canceled");
+  expect((await stripeApi("GET", `/v1/payment_intents/${pending.stripePaymentIntentId}`)).status).toBe("canceled");
+});
+
 test("the Buy button explains when the seller's account cannot take charges, and checkout refuses", async ({ page }) => {
   const seller = await createConnectedSeller("paused");
   const course = createCourse(seller.id);
