@@ -11,7 +11,10 @@ export async function SiteHeader() {
     links.push({ href: "/membership", label: "Membership" });
     links.push({ href: "/account/orders", label: "Orders" });
   }
-  if (user && canSell(user.role)) links.push({ href: "/seller", label: "Seller" });
+  if (user && canSell(user.role)) {
+    links.push({ href: "/seller", label: "Seller" });
+    links.push({ href: "/seller/sales", label: "Sales" });
+  }
   if (user && canAdminister(user.role)) links.push({ href: "/admin", label: "Admin" });
 
   return (
