@@ -11,7 +11,7 @@ import { startEmulator } from "../../src/index.js";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, "../../..");
 
-export const FIXTURES = ["payment-element", "card-element", "plain"] as const;
+export const FIXTURES = ["payment-element", "card-element", "plain", "scroll-form"] as const;
 export type Fixture = (typeof FIXTURES)[number];
 
 export interface RecordedRequest {
