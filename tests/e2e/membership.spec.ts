@@ -1,14 +1,20 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createUser, readRow } from "./support/database";
 import { createCourse, emulator, fillCard, waitForWebhooks } from "./support/payments";
 import { logIn } from "./support/session";
 
 const DAY = 86_400;
 
-// The membership page is long; in the default 720 px viewport the Stripe.js stand-in's card frame
-// shifts the page between Playwright's scroll and its click on "Save card", so the click lands in
-// the card frame (reported to the emulator's owners). A taller window needs no scrolling.
-test.use({ viewport: { width: 1280, height: 1200 } });
+/**
+ * Clicks a button below a card frame that first needs scrolling. Chromium routes a click that
+ * follows a scroll at once by its stale hit-test data, so it can land in the cross-origin card
+ * iframe that was there before the scroll (real Stripe.js frames too); scrolling first and
+ * letting click() wait for a stable button avoids that.
+ */
+async function clickBelowCardFrame(button: Locator) {
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+}
 
 async function joinMembership(page: Page) {
   await page.goto("/membership");
@@ -81,7 +87,7 @@ test("a failed renewal shows past due, and a new card brings the membership back
   // 4000 0000 0000 0341 saves fine but every later charge is declined.
   await page.getByRole("button", { name: "Update card" }).click();
   await fillCard(page, "4000 0000 0000 0341");
-  await page.getByRole("button", { name: "Save card" }).click();
+  await clickBelowCardFrame(page.getByRole("button", { name: "Save card" }));
   await expect(page.getByTestId("card-update-message")).toHaveText("Your new card will be used for renewals.");
   await expect(page.getByTestId("membership-card")).toContainText("0341");
 
@@ -94,7 +100,7 @@ test("a failed renewal shows past due, and a new card brings the membership back
 
   await page.getByRole("button", { name: "Update card" }).click();
   await fillCard(page, "4242 4242 4242 4242");
-  await page.getByRole("button", { name: "Save card" }).click();
+  await clickBelowCardFrame(page.getByRole("button", { name: "Save card" }));
   await expect(page.getByTestId("card-update-message")).toHaveText("Your new card will be used for renewals.");
   await waitForWebhooks();
   await page.reload();

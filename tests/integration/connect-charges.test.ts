@@ -1,49 +1,28 @@
 import "./support/test-database";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { POST as connectWebhook } from "@/app/api/stripe/connect-webhook/route";
 import { db } from "@/lib/db";
 import { settleOrder } from "@/lib/orders/settle-order";
 import { startCoursePurchase, type PurchaseResult } from "@/lib/orders/start-purchase";
 import { salesCsv } from "@/lib/sales/sales-csv";
 import { listSellerSales, monthlyTotals } from "@/lib/sales/seller-sales";
 import { getPlatformSettings, updatePlatformSettings } from "@/lib/settings/platform-settings";
+import { receiveConnectWebhooks, type ConnectWebhookReceiver } from "./support/connect-webhooks";
 import { makeCourse, makeUser } from "./support/factories";
 import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, type TestStripe } from "./support/stripe-emulator";
 
 const CONNECT_SECRET = "whsec_integration_connect_charges";
 let stripe: TestStripe;
-let receiver: Server;
-const connectStatuses: Array<{ status: number; type: string; account?: string }> = [];
+let receiver: ConnectWebhookReceiver;
 
 // Platform events are not delivered here (the return page settles destination orders); connected
 // accounts' events go to the real Connect route handler.
 beforeAll(async () => {
   stripe = await startTestStripe({ deliverWebhooks: false });
-  process.env.STRIPE_CONNECT_WEBHOOK_SECRET = CONNECT_SECRET;
-  receiver = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
-    const response = await connectWebhook(
-      new Request("http://app.test/api/stripe/connect-webhook", {
-        method: "POST",
-        headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? "") },
-        body,
-      }),
-    );
-    const event = JSON.parse(body) as { type: string; account?: string };
-    connectStatuses.push({ status: response.status, type: event.type, account: event.account });
-    res.writeHead(response.status).end(await response.text());
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
-  await stripe.call("POST", "/_emulator/webhook_targets", { "targets[0][url]": url, "targets[0][secret]": CONNECT_SECRET, "targets[0][connect]": "true" });
+  receiver = await receiveConnectWebhooks(stripe, CONNECT_SECRET);
 });
 afterAll(async () => {
   await stripe?.close();
-  await new Promise<void>((resolve) => receiver?.close(() => resolve()));
+  await receiver?.close();
 });
 
 let admin: { id: string };
@@ -167,7 +146,7 @@ describe("direct charges", () => {
     // No return page: the connected account's payment_intent.succeeded alone fulfils the order.
     expect((await confirmAs(purchase.clientSecret, account)).body.status).toBe("succeeded");
     await stripe.settle();
-    const succeeded = connectStatuses.filter((d) => d.type === "payment_intent.succeeded" && d.account === account);
+    const succeeded = receiver.delivered.filter((d) => d.event.type === "payment_intent.succeeded" && d.event.account === account);
     expect(succeeded.map((d) => d.status)).toEqual([200]);
     const order = await db.order.findUniqueOrThrow({ where: { id: purchase.orderId } });
     expect(order).toMatchObject({ status: "paid", chargeType: "direct", stripeAccountId: account, applicationFeeMinor: 300 });

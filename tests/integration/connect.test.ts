@@ -1,6 +1,4 @@
 import "./support/test-database";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as connectWebhook } from "@/app/api/stripe/connect-webhook/route";
@@ -9,6 +7,7 @@ import { syncConnectedAccount } from "@/lib/payments/connect/account-sync";
 import { disconnectSeller } from "@/lib/payments/connect/disconnect";
 import { buildAuthorizeUrl, completeOAuthConnection } from "@/lib/payments/connect/oauth";
 import { createOnboardingLink } from "@/lib/payments/connect/onboarding";
+import { receiveConnectWebhooks, type ConnectWebhookReceiver, type DeliveredEvent } from "./support/connect-webhooks";
 import { makeCourse, makeUser } from "./support/factories";
 import { startTestStripe, type TestStripe } from "./support/stripe-emulator";
 
@@ -16,34 +15,17 @@ const CONNECT_SECRET = "whsec_integration_connect_only";
 const signer = new Stripe("sk_test_unused");
 let stripe: TestStripe;
 
-// Connect events the emulator delivered, as the route answered them.
-const delivered: Array<{ status: number; event: { id: string; type: string; account?: string } }> = [];
-let receiver: Server;
+let receiver: ConnectWebhookReceiver;
+let delivered: DeliveredEvent[];
 
 beforeAll(async () => {
   stripe = await startTestStripe({ deliverWebhooks: false });
-  process.env.STRIPE_CONNECT_WEBHOOK_SECRET = CONNECT_SECRET;
-  receiver = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
-    const response = await connectWebhook(
-      new Request("http://app.test/api/stripe/connect-webhook", {
-        method: "POST",
-        headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? "") },
-        body,
-      }),
-    );
-    delivered.push({ status: response.status, event: JSON.parse(body) });
-    res.writeHead(response.status).end(await response.text());
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
-  await stripe.call("POST", "/_emulator/webhook_targets", { "targets[0][url]": url, "targets[0][secret]": CONNECT_SECRET, "targets[0][connect]": "true" });
+  receiver = await receiveConnectWebhooks(stripe, CONNECT_SECRET);
+  delivered = receiver.delivered;
 });
 afterAll(async () => {
   await stripe?.close();
-  await new Promise<void>((resolve) => receiver?.close(() => resolve()));
+  await receiver?.close();
 });
 
 /** What a person does on the emulator's authorize page; returns the redirect's query. */
