@@ -4,7 +4,9 @@ import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { finishCardChange, startCardChange } from "@/app/membership/actions";
+import { PaymentErrorAlert } from "./payment-error-alert";
 import { paymentErrorMessage } from "./payment-error-message";
+import { usePaymentAttempt } from "./use-payment-attempt";
 import { getStripe, type BrowserStripeConfig } from "./stripe-loader";
 
 /** "Update card": a SetupIntent made on request, confirmed with the Payment Element. */
@@ -53,37 +55,34 @@ function CardForm({ clientSecret, onDone }: { clientSecret: string; onDone: (res
   const stripe = useStripe();
   const elements = useElements();
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, attempt } = usePaymentAttempt();
 
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
-    if (!stripe || !elements || busy) return;
-    setBusy(true);
-    setError(null);
-    const result = await stripe.confirmSetup({
-      elements,
-      confirmParams: { return_url: new URL("/membership", window.location.origin).toString() },
-      redirect: "if_required",
+    if (!stripe || !elements) return;
+    void attempt(async () => {
+      const result = await stripe.confirmSetup({
+        elements,
+        confirmParams: { return_url: new URL("/membership", window.location.origin).toString() },
+        redirect: "if_required",
+      });
+      if (result.error) {
+        setError(paymentErrorMessage(result.error));
+        return;
+      }
+      const form = new FormData();
+      form.set("setupIntentId", result.setupIntent?.id ?? clientSecret.split("_secret_")[0]);
+      const finished = await finishCardChange(form);
+      onDone(finished.ok ? { ok: true, text: finished.message ?? "Card updated." } : { ok: false, text: finished.error ?? "Please try again." });
+      router.refresh();
     });
-    if (result.error) {
-      setError(paymentErrorMessage(result.error));
-      setBusy(false);
-      return;
-    }
-    const form = new FormData();
-    form.set("setupIntentId", result.setupIntent?.id ?? clientSecret.split("_secret_")[0]);
-    const finished = await finishCardChange(form);
-    setBusy(false);
-    onDone(finished.ok ? { ok: true, text: finished.message ?? "Card updated." } : { ok: false, text: finished.error ?? "Please try again." });
-    router.refresh();
   }
 
   return (
     <form onSubmit={save} className="space-y-3">
       <PaymentElement onReady={() => setReady(true)} />
-      {error && <p role="alert" className="text-sm text-red-800">{error}</p>}
+      <PaymentErrorAlert message={error} />
       <button type="submit" className="btn" disabled={!stripe || !ready || busy}>
         {busy ? "Saving…" : "Save card"}
       </button>

@@ -2,10 +2,12 @@
 
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { startCheckout } from "@/app/checkout/actions";
 import { getStripe, type BrowserStripeConfig } from "./stripe-loader";
+import { PaymentErrorAlert } from "./payment-error-alert";
 import { paymentErrorMessage } from "./payment-error-message";
+import { usePaymentAttempt } from "./use-payment-attempt";
 
 interface CourseCheckoutProps {
   stripeConfig: BrowserStripeConfig;
@@ -32,20 +34,14 @@ function PayForm({ courseId, amountMinor, currency, priceLabel, chargeType }: Om
   const stripe = useStripe();
   const elements = useElements();
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [stale, setStale] = useState<"price" | "charge" | null>(null);
-  // A second click while the first is still running is ignored even before React re-renders.
-  const inFlight = useRef(false);
+  const { busy, error, setError, attempt } = usePaymentAttempt();
 
-  async function pay(event: FormEvent) {
+  function pay(event: FormEvent) {
     event.preventDefault();
-    if (!stripe || !elements || inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    try {
+    if (!stripe || !elements) return;
+    void attempt(async () => {
       const submitted = await elements.submit();
       if (submitted.error) {
         setError(paymentErrorMessage(submitted.error));
@@ -78,22 +74,13 @@ function PayForm({ courseId, amountMinor, currency, priceLabel, chargeType }: Om
         return;
       }
       router.push(done);
-    } catch {
-      setError("The payment could not be completed. Please check your connection and try again.");
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <form onSubmit={pay} className="space-y-4" aria-busy={busy}>
       <PaymentElement onReady={() => setReady(true)} />
-      {error && (
-        <p role="alert" data-testid="payment-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <PaymentErrorAlert message={error} />
       {stale ? (
         <button type="button" className="btn w-full" onClick={() => window.location.reload()}>
           {stale === "price" ? "See the new price" : "Reload the page"}

@@ -2,9 +2,11 @@
 
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { confirmMembership, startMembership } from "@/app/membership/actions";
+import { PaymentErrorAlert } from "./payment-error-alert";
 import { paymentErrorMessage } from "./payment-error-message";
+import { usePaymentAttempt } from "./use-payment-attempt";
 import { getStripe, type BrowserStripeConfig } from "./stripe-loader";
 
 interface MembershipJoinProps {
@@ -31,18 +33,13 @@ function JoinForm({ label }: { label: string }) {
   const stripe = useStripe();
   const elements = useElements();
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
+  const { busy, error, setError, attempt } = usePaymentAttempt();
 
-  async function join(event: FormEvent) {
+  function join(event: FormEvent) {
     event.preventDefault();
-    if (!stripe || !elements || inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    try {
+    if (!stripe || !elements) return;
+    void attempt(async () => {
       const submitted = await elements.submit();
       if (submitted.error) {
         setError(paymentErrorMessage(submitted.error));
@@ -67,22 +64,13 @@ function JoinForm({ label }: { label: string }) {
       const confirmed = await confirmMembership(new FormData());
       if (confirmed.error) setError(confirmed.error);
       router.refresh();
-    } catch {
-      setError("The payment could not be completed. Please check your connection and try again.");
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <form onSubmit={join} className="space-y-4" aria-busy={busy}>
       <PaymentElement onReady={() => setReady(true)} />
-      {error && (
-        <p role="alert" data-testid="payment-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <PaymentErrorAlert message={error} />
       <button type="submit" className="btn w-full" disabled={!stripe || !ready || busy}>
         {busy ? "Paying…" : `Join and pay ${label}`}
       </button>
