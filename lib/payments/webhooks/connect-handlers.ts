@@ -1,9 +1,12 @@
 import { handleAccountDeauthorized } from "./account-deauthorized";
 import { handleAccountUpdated } from "./account-updated";
+import { handleChargeRefunded } from "./charge-refunded";
 import type { EventHandler } from "./handlers";
 import { handlePaymentIntentCanceled } from "./payment-intent-canceled";
 import { handlePaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
 import { handlePaymentIntentSucceeded } from "./payment-intent-succeeded";
+import { handleRefundCreated } from "./refund-created";
+import { handleRefundUpdated } from "./refund-updated";
 
 /** Events of connected accounts (they carry `account`); every other type is stored and answered 2xx. */
 export const connectEventHandlers: Partial<Record<string, EventHandler>> = {
@@ -13,4 +16,7 @@ export const connectEventHandlers: Partial<Record<string, EventHandler>> = {
   "payment_intent.succeeded": handlePaymentIntentSucceeded,
   "payment_intent.payment_failed": handlePaymentIntentPaymentFailed,
   "payment_intent.canceled": handlePaymentIntentCanceled,
+  "charge.refunded": handleChargeRefunded,
+  "refund.created": handleRefundCreated,
+  "refund.updated": handleRefundUpdated,
 };

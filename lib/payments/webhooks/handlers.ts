@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { handleChargeRefunded } from "./charge-refunded";
 import { handleCustomerSubscriptionCreated } from "./customer-subscription-created";
 import { handleCustomerSubscriptionDeleted } from "./customer-subscription-deleted";
 import { handleCustomerSubscriptionUpdated } from "./customer-subscription-updated";
@@ -7,6 +8,8 @@ import { handleInvoicePaymentFailed } from "./invoice-payment-failed";
 import { handlePaymentIntentCanceled } from "./payment-intent-canceled";
 import { handlePaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
 import { handlePaymentIntentSucceeded } from "./payment-intent-succeeded";
+import { handleRefundCreated } from "./refund-created";
+import { handleRefundUpdated } from "./refund-updated";
 
 export type EventHandler = (event: Stripe.Event) => Promise<void>;
 
@@ -20,4 +23,7 @@ export const eventHandlers: Partial<Record<string, EventHandler>> = {
   "customer.subscription.created": handleCustomerSubscriptionCreated,
   "customer.subscription.updated": handleCustomerSubscriptionUpdated,
   "customer.subscription.deleted": handleCustomerSubscriptionDeleted,
+  "charge.refunded": handleChargeRefunded,
+  "refund.created": handleRefundCreated,
+  "refund.updated": handleRefundUpdated,
 };

@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/lib/auth/guards";
+import { formatMinor, isCurrency, minorToMajorString } from "@/lib/money";
+import { ORDER_STATUS_LABELS } from "@/lib/orders/order-status";
+import { dashboardLinksOf } from "@/lib/payments/dashboard-links";
+import { getAdminOrder } from "@/lib/refunds/refund-order";
+import { refundOrderAction } from "./actions";
+import { RefundForm } from "./refund-form";
+
+export const metadata: Metadata = { title: "Order" };
+export const dynamic = "force-dynamic";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default async function AdminOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
+  const { orderId } = await params;
+  await requireRole("admin", `/admin/orders/${orderId}`);
+  const order = await getAdminOrder(orderId);
+  if (!order) notFound();
+  const money = (minor: number) => formatMinor(minor, order.currency);
+  const remainingMinor = order.amountMinor - order.refundedMinor;
+  const links = dashboardLinksOf(order);
+  const status = order.status === "paid" && order.refundedMinor > 0 ? "Partly refunded" : (ORDER_STATUS_LABELS[order.status] ?? order.status);
+  const rows: Array<[string, React.ReactNode]> = [
+    ["Course", order.course.title],
+    ["Buyer", `${order.buyer.name} (${order.buyer.email})`],
+    ["Seller", `${order.seller.name} (${order.seller.email})`],
+    ["Amount", money(order.amountMinor)],
+    ["Platform fee", order.applicationFeeMinor === null ? "—" : money(order.applicationFeeMinor)],
+    ["Refunded", money(order.refundedMinor)],
+    ["Fee refunded", money(order.feeRefundedMinor)],
+    ["Charge type", order.chargeType ?? "platform"],
+    ["Status", <span key="status" data-testid="admin-order-status">{status}</span>],
+    ["Buyer's access", order.enrolment ? "Has access" : "No access from this order"],
+    ["Created", `${dateFormat.format(order.createdAt)} UTC`],
+    ["Paid", order.paidAt ? `${dateFormat.format(order.paidAt)} UTC` : "—"],
+    ["PaymentIntent", order.stripePaymentIntentId ? <a key="pi" href={links.payment ?? undefined} target="_blank" rel="noreferrer"><code>{order.stripePaymentIntentId}</code></a> : "—"],
+    ["Connected account", order.stripeAccountId ? <a key="acct" href={links.account ?? undefined} target="_blank" rel="noreferrer"><code>{order.stripeAccountId}</code></a> : "—"],
+  ];
+
+  return (
+    <>
+      <p className="mb-2 text-sm"><Link href="/admin/orders">← All orders</Link></p>
+      <h1 className="page-title">Order {order.id}</h1>
+      <dl className="card mb-6 grid max-w-3xl grid-cols-[12rem_1fr] gap-x-4 gap-y-1 text-sm">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-500">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2 className="mb-3 text-lg font-semibold">Refund</h2>
+      {order.status === "paid" && remainingMinor > 0 && isCurrency(order.currency) ? (
+        <RefundForm
+          action={refundOrderAction}
+          orderId={order.id}
+          formToken={randomUUID()}
+          remaining={minorToMajorString(remainingMinor, order.currency)}
+          currencyCode={order.currency.toUpperCase()}
+        />
+      ) : (
+        <p className="text-sm text-slate-600">
+          {order.status === "refunded" ? "This order has been refunded in full." : "Only a paid order can be refunded."}
+        </p>
+      )}
+      <h2 className="mb-3 mt-8 text-lg font-semibold">Refund requests</h2>
+      {order.refundRequests.length === 0 ? (
+        <p className="text-sm text-slate-500">None yet.</p>
+      ) : (
+        <ul className="card max-w-3xl divide-y divide-slate-100 p-0 text-sm" data-testid="refund-requests">
+          {order.refundRequests.map((request) => (
+            <li key={request.id} className="px-4 py-2">
+              <span className="text-slate-500">{dateFormat.format(request.createdAt)} UTC</span> · {request.requestedBy.name}:{" "}
+              {money(request.amountMinor)} ({request.reason.replaceAll("_", " ")}) — {request.status}
+              {request.stripeRefundId ? <> · <code className="text-xs">{request.stripeRefundId}</code></> : null}
+              {request.error ? <span className="text-red-700"> · {request.error}</span> : null}
+              {request.note ? <div className="text-slate-500">{request.note}</div> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

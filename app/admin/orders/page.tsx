@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/pagination";
+import { requireRole } from "@/lib/auth/guards";
+import { formatMinor } from "@/lib/money";
+import { adminOrdersHref, listAdminOrders, listOrderSellers, parseAdminOrderFilters } from "@/lib/orders/admin-orders";
+import { ORDER_STATUSES, ORDER_STATUS_LABELS } from "@/lib/orders/order-status";
+import { dashboardLinksOf } from "@/lib/payments/dashboard-links";
+
+export const metadata: Metadata = { title: "Orders" };
+export const dynamic = "force-dynamic";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+function StripeId({ id, href }: { id: string | null; href: string | null }) {
+  if (!id) return <span className="text-slate-400">—</span>;
+  const code = <code className="text-xs">{id}</code>;
+  return href ? <a href={href} target="_blank" rel="noreferrer">{code}</a> : code;
+}
+
+export default async function AdminOrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireRole("admin", "/admin/orders");
+  const filters = parseAdminOrderFilters(await searchParams);
+  const [{ orders, total, pageCount }, sellers] = await Promise.all([listAdminOrders(filters), listOrderSellers()]);
+
+  return (
+    <>
+      <h1 className="page-title">Orders</h1>
+      <form action="/admin/orders" className="card mb-4 flex flex-wrap items-end gap-4 text-sm" aria-label="Filter orders">
+        <label>
+          <span className="label">Status</span>
+          <select name="status" defaultValue={filters.status ?? ""} className="input">
+            <option value="">Any</option>
+            {ORDER_STATUSES.map((status) => (
+              <option key={status} value={status}>{ORDER_STATUS_LABELS[status]}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="label">Seller</span>
+          <select name="seller" defaultValue={filters.seller ?? ""} className="input">
+            <option value="">Any</option>
+            {sellers.map((seller) => (
+              <option key={seller.id} value={seller.id}>{seller.name} ({seller.email})</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="label">From (UTC)</span>
+          <input type="date" name="from" defaultValue={filters.from ?? ""} className="input" />
+        </label>
+        <label>
+          <span className="label">To (UTC)</span>
+          <input type="date" name="to" defaultValue={filters.to ?? ""} className="input" />
+        </label>
+        <button type="submit" className="btn">Filter</button>
+        <Link href="/admin/orders">Clear</Link>
+      </form>
+      <p className="mb-4 text-sm text-slate-600" data-testid="orders-total">
+        {total.toLocaleString("en-US")} {total === 1 ? "order" : "orders"}.
+      </p>
+      <div className="card overflow-x-auto p-0">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+            <tr>
+              <th className="px-3 py-2 font-medium">Created</th>
+              <th className="px-3 py-2 font-medium">Course</th>
+              <th className="px-3 py-2 font-medium">Buyer</th>
+              <th className="px-3 py-2 font-medium">Seller</th>
+              <th className="px-3 py-2 text-right font-medium">Amount</th>
+              <th className="px-3 py-2 text-right font-medium">Fee</th>
+              <th className="px-3 py-2 text-right font-medium">Refunded</th>
+              <th className="px-3 py-2 font-medium">Charge</th>
+              <th className="px-3 py-2 font-medium">Status</th>
+              <th className="px-3 py-2 font-medium">Stripe</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => {
+              const links = dashboardLinksOf(order);
+              return (
+                <tr key={order.id} className="border-b border-slate-100 align-top last:border-0" data-testid={`order-row-${order.id}`}>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <Link href={`/admin/orders/${order.id}`}>{dateFormat.format(order.createdAt)}</Link>
+                  </td>
+                  <td className="px-3 py-2">{order.course.title}</td>
+                  <td className="px-3 py-2">
+                    <div>{order.buyer.name}</div>
+                    <div className="text-slate-500">{order.buyer.email}</div>
+                  </td>
+                  <td className="px-3 py-2">
+                    <div>{order.seller.name}</div>
+                    <div className="text-slate-500">{order.seller.email}</div>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right">{formatMinor(order.amountMinor, order.currency)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right">
+                    {order.applicationFeeMinor === null ? "—" : formatMinor(order.applicationFeeMinor, order.currency)}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right">
+                    {order.refundedMinor > 0 ? formatMinor(order.refundedMinor, order.currency) : "—"}
+                  </td>
+                  <td className="px-3 py-2">{order.chargeType ?? "platform"}</td>
+                  <td className="px-3 py-2" data-testid="order-status">
+                    {order.status === "paid" && order.refundedMinor > 0 ? "Partly refunded" : (ORDER_STATUS_LABELS[order.status] ?? order.status)}
+                  </td>
+                  <td className="px-3 py-2">
+                    <div><StripeId id={order.stripePaymentIntentId} href={links.payment} /></div>
+                    {order.stripeAccountId ? <div><StripeId id={order.stripeAccountId} href={links.account} /></div> : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {orders.length === 0 ? <p className="px-4 py-6 text-sm text-slate-500">No orders match these filters.</p> : null}
+      </div>
+      <Pagination page={Math.min(filters.page, pageCount)} pageCount={pageCount} hrefFor={(page) => adminOrdersHref({ ...filters, page })} />
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ORDER_STATUSES } from "./order-status";
+
+export const ADMIN_ORDERS_PAGE_SIZE = 25;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)));
+
+const filtersSchema = z.object({
+  status: z.enum(ORDER_STATUSES).optional().catch(undefined),
+  seller: z.string().trim().min(1).max(64).optional().catch(undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+
+export type AdminOrderFilters = z.output<typeof filtersSchema>;
+
+/** Filters from a URL's query; anything malformed is dropped rather than refused. */
+export function parseAdminOrderFilters(raw: Record<string, string | string[] | undefined>): AdminOrderFilters {
+  const first = (value: string | string[] | undefined) => {
+    const text = Array.isArray(value) ? value[0] : value;
+    return text === "" ? undefined : text;
+  };
+  return filtersSchema.parse({ status: first(raw.status), seller: first(raw.seller), from: first(raw.from), to: first(raw.to), page: first(raw.page) });
+}
+
+export function adminOrdersHref(filters: Partial<AdminOrderFilters>): string {
+  const query = new URLSearchParams();
+  for (const key of ["status", "seller", "from", "to"] as const) {
+    const value = filters[key];
+    if (value) query.set(key, value);
+  }
+  if (filters.page && filters.page > 1) query.set("page", String(filters.page));
+  const text = query.toString();
+  return text ? `/admin/orders?${text}` : "/admin/orders";
+}
+
+function whereOf(filters: AdminOrderFilters): Prisma.OrderWhereInput {
+  const createdAt: Prisma.DateTimeFilter = {};
+  // Dates are whole UTC days; "to" includes its own day.
+  if (filters.from) createdAt.gte = new Date(`${filters.from}T00:00:00Z`);
+  if (filters.to) createdAt.lt = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000);
+  return {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.seller ? { sellerId: filters.seller } : {}),
+    ...(filters.from || filters.to ? { createdAt } : {}),
+  };
+}
+
+export async function listAdminOrders(filters: AdminOrderFilters) {
+  const where = whereOf(filters);
+  const [orders, total] = await Promise.all([
+    db.order.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filters.page - 1) * ADMIN_ORDERS_PAGE_SIZE,
+      take: ADMIN_ORDERS_PAGE_SIZE,
+      select: {
+        id: true,
+        status: true,
+        amountMinor: true,
+        currency: true,
+        applicationFeeMinor: true,
+        refundedMinor: true,
+        feeRefundedMinor: true,
+        chargeType: true,
+        stripePaymentIntentId: true,
+        stripeAccountId: true,
+        createdAt: true,
+        paidAt: true,
+        buyer: { select: { name: true, email: true } },
+        seller: { select: { id: true, name: true, email: true } },
+        course: { select: { title: true, slug: true } },
+      },
+    }),
+    db.order.count({ where }),
+  ]);
+  return { orders, total, pageCount: Math.max(1, Math.ceil(total / ADMIN_ORDERS_PAGE_SIZE)) };
+}
+
+export type AdminOrderRow = Awaited<ReturnType<typeof listAdminOrders>>["orders"][number];
+
+/** Sellers to filter by: everyone who has had an order, by name. */
+export async function listOrderSellers() {
+  return db.user.findMany({
+    where: { sales: { some: {} } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, email: true },
+  });
+}

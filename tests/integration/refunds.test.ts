@@ -1,0 +1,270 @@
+import "./support/test-database";
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { POST as connectWebhook } from "@/app/api/stripe/connect-webhook/route";
+import { POST as platformWebhook } from "@/app/api/stripe/webhook/route";
+import { db } from "@/lib/db";
+import { settleOrder } from "@/lib/orders/settle-order";
+import { startCoursePurchase } from "@/lib/orders/start-purchase";
+import { handleChargeRefunded } from "@/lib/payments/webhooks/charge-refunded";
+import { handleRefundCreated } from "@/lib/payments/webhooks/refund-created";
+import { refundIdempotencyKey, refundOrder } from "@/lib/refunds/refund-order";
+import { listSellerSales } from "@/lib/sales/seller-sales";
+import { updatePlatformSettings } from "@/lib/settings/platform-settings";
+import { makeCourse, makeUser } from "./support/factories";
+import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
+
+// The server action is called as a signed-in user would call it; who that is, is set per test.
+const signedIn = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: string } }));
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn.user }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const CONNECT_SECRET = "whsec_integration_refunds_connect";
+let stripe: TestStripe;
+const receivers: Server[] = [];
+const deliveries: Array<{ endpoint: string; status: number; type: string; id: string }> = [];
+
+async function listen(endpoint: string, handle: (request: Request) => Promise<Response>): Promise<string> {
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const response = await handle(new Request(`http://app.test/${endpoint}`, { method: "POST", headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? "") }, body }));
+    const event = JSON.parse(body) as { type: string; id: string };
+    deliveries.push({ endpoint, status: response.status, type: event.type, id: event.id });
+    res.writeHead(response.status).end(await response.text());
+  });
+  receivers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+beforeAll(async () => {
+  stripe = await startTestStripe({ deliverWebhooks: false });
+  process.env.STRIPE_CONNECT_WEBHOOK_SECRET = CONNECT_SECRET;
+  const platformUrl = await listen("platform", platformWebhook);
+  const connectUrl = await listen("connect", connectWebhook);
+  await stripe.call("POST", "/_emulator/webhook_targets", {
+    platform_url: platformUrl,
+    platform_secret: TEST_WEBHOOK_SECRET,
+    connect_url: connectUrl,
+    connect_secret: CONNECT_SECRET,
+  });
+});
+afterAll(async () => {
+  await stripe?.close();
+  await Promise.all(receivers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+});
+
+let admin: { id: string; email: string; name: string };
+beforeEach(async () => {
+  admin ??= await makeUser("admin");
+  signedIn.user = null;
+});
+
+async function read(path: string, account?: string) {
+  const res = await fetch(`${stripe.emulator.url}${path}`, {
+    headers: { authorization: "Bearer sk_test_emulator", ...(account ? { "stripe-account": account } : {}) },
+  });
+  return (await res.json()) as any;
+}
+
+/** A paid order of 25.00 with a 10 % fee, by destination or direct charge. */
+async function paidOrder(chargeType: "destination" | "direct") {
+  await updatePlatformSettings(admin.id, { feeBasisPoints: 1000, chargeType });
+  const seller = await makeUser("seller");
+  const account = await connectSeller(stripe, seller.id);
+  const course = await makeCourse(seller.id, { priceMinor: 2500 });
+  const buyer = await makeUser("buyer");
+  const purchase = await startCoursePurchase(buyer.id, { courseId: course.id, expectedAmountMinor: 2500, expectedCurrency: "usd", expectedChargeType: chargeType });
+  if (!purchase.ok) throw new Error(purchase.message);
+  const intentId = purchase.clientSecret.split("_secret_")[0];
+  const confirmed = await fetch(`${stripe.emulator.url}/v1/payment_intents/${intentId}/confirm`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${TEST_PUBLISHABLE_KEY}`,
+      "content-type": "application/x-www-form-urlencoded",
+      ...(chargeType === "direct" ? { "stripe-account": account } : {}),
+    },
+    body: new URLSearchParams({ client_secret: purchase.clientSecret, payment_method: "pm_card_visa" }),
+  });
+  expect((await confirmed.json()).status).toBe("succeeded");
+  await settleOrder(buyer.id, purchase.orderId);
+  await stripe.settle();
+  const order = await db.order.findUniqueOrThrow({ where: { id: purchase.orderId } });
+  expect(order.status).toBe("paid");
+  const onAccount = chargeType === "direct" ? account : undefined;
+  const intent = await read(`/v1/payment_intents/${intentId}`, onAccount);
+  return { seller, buyer, course, account, order, intentId, chargeId: intent.latest_charge as string, onAccount };
+}
+
+function refund(orderId: string, amount: string, formToken = randomUUID()) {
+  return refundOrder(admin.id, { orderId, formToken, amount, reason: "requested_by_customer", note: "" });
+}
+
+describe("destination charges", () => {
+  it("a partial then a full refund: fee refunded and transfer reversed in proportion, access withdrawn at the end", async () => {
+    const { seller, buyer, course, order, chargeId } = await paidOrder("destination");
+    expect(await refund(order.id, "10.00")).toEqual({ ok: true, message: "Refunded $10.00." });
+
+    const charge = await read(`/v1/charges/${chargeId}`);
+    expect(charge.amount_refunded).toBe(1000);
+    expect((await read(`/v1/application_fees/${charge.application_fee}`)).amount_refunded).toBe(100);
+    expect((await read(`/v1/transfers/${charge.transfer}`)).amount_reversed).toBe(1000);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "paid", refundedMinor: 1000, feeRefundedMinor: 100 });
+    expect(await db.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(1);
+
+    expect((await refund(order.id, "15")).ok).toBe(true);
+    await stripe.settle();
+    const after = await read(`/v1/charges/${chargeId}`);
+    expect(after).toMatchObject({ amount_refunded: 2500, refunded: true });
+    expect((await read(`/v1/application_fees/${charge.application_fee}`)).amount_refunded).toBe(250);
+    expect((await read(`/v1/transfers/${charge.transfer}`)).amount_reversed).toBe(2500);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "refunded", refundedMinor: 2500, feeRefundedMinor: 250 });
+    expect(await db.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(0);
+
+    const [sale] = await listSellerSales(seller.id);
+    expect(sale).toMatchObject({ refundedMinor: 2500, netMinor: 0 });
+    // Every refund event on the platform endpoint was handled.
+    const refundEvents = deliveries.filter((d) => ["refund.created", "charge.refunded"].includes(d.type) && d.endpoint === "platform");
+    expect(refundEvents.length).toBeGreaterThanOrEqual(4);
+    expect(refundEvents.every((d) => d.status === 200)).toBe(true);
+  });
+
+  it("the Stripe calls of one refund: the refund with its key, then the charge and the fee read back", async () => {
+    const { order } = await paidOrder("destination");
+    await stripe.call("DELETE", "/_emulator/requests");
+    const formToken = randomUUID();
+    await refund(order.id, "25.00", formToken);
+    const request = await db.refundRequest.findUniqueOrThrow({ where: { formToken } });
+    const log = (await stripe.call("GET", "/_emulator/requests?path_prefix=/v1/")).body.data as Array<{ method: string; path: string; idempotency_key?: string | null }>;
+    expect(log.map((r) => `${r.method} ${r.path.replace(/_[A-Za-z0-9]+$/, "_…")}`)).toEqual(["POST /v1/refunds", "GET /v1/charges/ch_…", "GET /v1/application_fees/fee_…"]);
+    expect(log[0].idempotency_key).toBe(refundIdempotencyKey(request.id));
+  });
+});
+
+describe("direct charges", () => {
+  it("refunded on the seller's account with the fee refunded, partly then in full", async () => {
+    const { buyer, course, order, chargeId, account } = await paidOrder("direct");
+    expect((await refund(order.id, "5.00")).ok).toBe(true);
+    const charge = await read(`/v1/charges/${chargeId}`, account);
+    expect(charge.amount_refunded).toBe(500);
+    expect((await read(`/v1/application_fees/${charge.application_fee}`)).amount_refunded).toBe(50);
+    const refunds = await read(`/v1/refunds?payment_intent=${order.stripePaymentIntentId}`, account);
+    expect(refunds.data).toHaveLength(1);
+    expect(refunds.data[0].metadata).toMatchObject({ order_id: order.id });
+    // The platform has no such refund: it was made on the seller's account.
+    expect((await read(`/v1/refunds?payment_intent=${order.stripePaymentIntentId}`)).data ?? []).toHaveLength(0);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "paid", refundedMinor: 500, feeRefundedMinor: 50 });
+
+    expect((await refund(order.id, "20.00")).ok).toBe(true);
+    await stripe.settle();
+    expect((await read(`/v1/application_fees/${charge.application_fee}`)).amount_refunded).toBe(250);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "refunded", refundedMinor: 2500, feeRefundedMinor: 250 });
+    expect(await db.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(0);
+    const connectEvents = deliveries.filter((d) => d.endpoint === "connect" && ["refund.created", "charge.refunded"].includes(d.type));
+    expect(connectEvents.length).toBeGreaterThanOrEqual(4);
+    expect(connectEvents.every((d) => d.status === 200)).toBe(true);
+  });
+});
+
+describe("refusals and repeats", () => {
+  it("the same request sent twice, even at once, refunds once", async () => {
+    const { order } = await paidOrder("destination");
+    const formToken = randomUUID();
+    const results = await Promise.all([refund(order.id, "10.00", formToken), refund(order.id, "10.00", formToken)]);
+    expect(results.some((r) => r.ok)).toBe(true);
+    const again = await refund(order.id, "10.00", formToken);
+    expect(again).toEqual({ ok: true, message: "This refund of $10.00 was already made." });
+    expect((await read(`/v1/refunds?payment_intent=${order.stripePaymentIntentId}`)).data).toHaveLength(1);
+    expect(await db.refundRequest.count({ where: { orderId: order.id } })).toBe(1);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).refundedMinor).toBe(1000);
+  });
+
+  it("more than is left is refused with the amount left, before any Stripe call", async () => {
+    const { order } = await paidOrder("destination");
+    expect((await refund(order.id, "20.00")).ok).toBe(true);
+    await stripe.settle();
+    await stripe.call("DELETE", "/_emulator/requests");
+    expect(await refund(order.id, "5.01")).toEqual({ ok: false, field: "amount", message: "That is more than is left to refund: at most $5.00." });
+    expect(await refund(order.id, "0")).toMatchObject({ ok: false, field: "amount" });
+    expect(await refund(order.id, "1.001")).toMatchObject({ ok: false, field: "amount" });
+    expect((await stripe.call("GET", "/_emulator/requests?path_prefix=/v1/")).body.data).toHaveLength(0);
+    expect(await db.refundRequest.count({ where: { orderId: order.id } })).toBe(1);
+  });
+
+  it("a refunded or unpaid order cannot be refunded", async () => {
+    const { order } = await paidOrder("destination");
+    expect((await refund(order.id, "25.00")).ok).toBe(true);
+    expect(await refund(order.id, "1.00")).toEqual({ ok: false, message: "This order has already been refunded in full." });
+    expect(await refund("no-such-order", "1.00")).toEqual({ ok: false, message: "That order no longer exists." });
+  });
+});
+
+describe("refund webhooks", () => {
+  it("are idempotent and safe out of order: an old event re-reads Stripe and never lowers the totals", async () => {
+    const { order } = await paidOrder("destination");
+    await refund(order.id, "5.00");
+    await refund(order.id, "5.00");
+    await stripe.settle();
+    const stored = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(stored).toMatchObject({ refundedMinor: 1000, feeRefundedMinor: 100, status: "paid" });
+
+    const events = (await read(`/v1/events?type=refund.created&limit=100`)).data as any[];
+    const first = events.filter((e) => e.data.object.payment_intent === order.stripePaymentIntentId).at(-1);
+    const refundedEvents = (await read(`/v1/events?type=charge.refunded&limit=100`)).data as any[];
+    const firstRefunded = refundedEvents.filter((e) => e.data.object.payment_intent === order.stripePaymentIntentId).at(-1);
+    expect(firstRefunded.data.object.amount_refunded).toBe(500);
+    // The first refund's events handled again, late: nothing changes.
+    await handleRefundCreated(first);
+    await handleChargeRefunded(firstRefunded);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ refundedMinor: 1000, feeRefundedMinor: 100, status: "paid" });
+
+    // The same delivery again through the endpoint is a duplicate, answered 200.
+    const payload = JSON.stringify(firstRefunded);
+    const { default: Stripe } = await import("stripe");
+    const header = new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: TEST_WEBHOOK_SECRET });
+    const response = await platformWebhook(new Request("http://app.test/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload }));
+    expect(await response.json()).toEqual({ received: true, outcome: "duplicate" });
+  });
+
+  it("a refund made outside the app (Stripe's dashboard) is recorded from its events", async () => {
+    const { order, buyer, course } = await paidOrder("destination");
+    await stripe.call("POST", "/v1/refunds", { payment_intent: order.stripePaymentIntentId!, refund_application_fee: "true", reverse_transfer: "true" });
+    await stripe.settle();
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "refunded", refundedMinor: 2500, feeRefundedMinor: 250 });
+    expect(await db.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(0);
+  });
+});
+
+describe("the refund action", () => {
+  async function submit(orderId: string, amount: string) {
+    const { refundOrderAction } = await import("@/app/admin/orders/[orderId]/actions");
+    const form = new FormData();
+    form.set("orderId", orderId);
+    form.set("formToken", randomUUID());
+    form.set("amount", amount);
+    form.set("reason", "requested_by_customer");
+    return refundOrderAction(undefined, form);
+  }
+
+  it("a non-admin's call changes nothing; an admin's is audited", async () => {
+    const { order, buyer, seller } = await paidOrder("destination");
+    await stripe.call("DELETE", "/_emulator/requests");
+    for (const user of [buyer, seller, null]) {
+      signedIn.user = user && { id: user.id, email: user.email, name: user.name, role: user.role };
+      expect((await submit(order.id, "25.00")).error).toMatch(/not allowed|log in/);
+    }
+    expect((await stripe.call("GET", "/_emulator/requests?path_prefix=/v1/")).body.data).toHaveLength(0);
+    expect(await db.refundRequest.count({ where: { orderId: order.id } })).toBe(0);
+
+    signedIn.user = { ...admin, role: "admin" };
+    expect(await submit(order.id, "abc")).toMatchObject({ fieldErrors: { amount: ["Enter the amount as a number, like 12.50."] } });
+    expect(await submit(order.id, "25.00")).toMatchObject({ ok: true, message: "Refunded $25.00." });
+    const audit = await db.auditLog.findMany({ where: { actorId: admin.id, action: { startsWith: "order.refund" } }, orderBy: { createdAt: "asc" } });
+    const forOrder = audit.filter((entry) => JSON.parse(entry.details).orderId === order.id);
+    expect(forOrder.map((entry) => entry.action)).toEqual(["order.refund_requested", "order.refunded"]);
+  });
+});
