@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { PublishToggle } from "@/components/publish-toggle";
 import { ConnectionPanel } from "@/components/seller/connection-panel";
 import { requireRole } from "@/lib/auth/guards";
@@ -61,39 +62,34 @@ export default async function SellerPage({
       {courses.length === 0 ? (
         <div className="card text-center text-slate-600">You have not created a course yet.</div>
       ) : (
-        <div className="card overflow-x-auto p-0">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-              <tr>
-                <th className="px-4 py-2 font-medium">Title</th>
-                <th className="px-4 py-2 font-medium">Price</th>
-                <th className="px-4 py-2 font-medium">Status</th>
-                <th className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {courses.map((course) => (
-                <tr key={course.id} className="border-b border-slate-100 last:border-0" data-testid="seller-course-row">
-                  <td className="px-4 py-3">
-                    {course.published ? <Link href={`/courses/${course.slug}`}>{course.title}</Link> : course.title}
-                  </td>
-                  <td className="px-4 py-3">{formatMinor(course.priceMinor, course.currency)}</td>
-                  <td className="px-4 py-3">
-                    <span className={course.published ? "text-green-700" : "text-slate-500"}>
-                      {course.published ? "Published" : "Draft"}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3">
-                    <div className="flex items-center justify-end gap-2">
-                      <Link href={`/seller/courses/${course.id}/edit`} className="btn-secondary">Edit</Link>
-                      <PublishToggle action={setPublishedAction} courseId={course.id} published={course.published} title={course.title} />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { label: "Title" },
+            { label: "Price" },
+            { label: "Status" },
+            { label: "Actions", visuallyHidden: true },
+          ]}
+        >
+          {courses.map((course) => (
+            <tr key={course.id} className="border-b border-slate-100 last:border-0" data-testid="seller-course-row">
+              <td className="px-4 py-3">
+                {course.published ? <Link href={`/courses/${course.slug}`}>{course.title}</Link> : course.title}
+              </td>
+              <td className="px-4 py-3">{formatMinor(course.priceMinor, course.currency)}</td>
+              <td className="px-4 py-3">
+                <span className={course.published ? "text-green-700" : "text-slate-500"}>
+                  {course.published ? "Published" : "Draft"}
+                </span>
+              </td>
+              <td className="px-4 py-3">
+                <div className="flex items-center justify-end gap-2">
+                  <Link href={`/seller/courses/${course.id}/edit`} className="btn-secondary">Edit</Link>
+                  <PublishToggle action={setPublishedAction} courseId={course.id} published={course.published} title={course.title} />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

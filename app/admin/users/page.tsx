@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/data-table";
 import { UserControls } from "@/components/admin/user-controls";
 import { ListHeader } from "@/components/list-header";
 import { Pagination } from "@/components/pagination";
@@ -22,41 +23,36 @@ export default async function AdminUsersPage({
     <>
       <ListHeader title="Users" action="/admin/users" searchLabel="Search users by email or name" placeholder="Email or name" query={q} />
       <p className="mb-4 text-sm text-slate-600">{total} {total === 1 ? "user" : "users"}{q ? ` matching “${q}”` : ""}.</p>
-      <div className="card overflow-x-auto p-0">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-            <tr>
-              <th className="px-4 py-2 font-medium">User</th>
-              <th className="px-4 py-2 font-medium">Role</th>
-              <th className="px-4 py-2 font-medium">Courses</th>
-              <th className="px-4 py-2 font-medium">Status</th>
-              <th className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className="border-b border-slate-100 align-top last:border-0" data-testid={`user-row-${user.email}`}>
-                <td className="px-4 py-3">
-                  <div className="font-medium">{user.name}</div>
-                  <div className="text-slate-500">{user.email}</div>
-                </td>
-                <td className="px-4 py-3">{user.role}</td>
-                <td className="px-4 py-3">{user._count.courses}</td>
-                <td className="px-4 py-3">
-                  {user.disabled ? <span className="text-red-700">Disabled</span> : <span className="text-green-700">Active</span>}
-                </td>
-                <td className="px-4 py-3">
-                  {user.id === admin.id ? (
-                    <p className="text-right text-sm text-slate-500">This is you: another admin can change your account.</p>
-                  ) : (
-                    <UserControls user={user} changeRole={changeRoleAction} setDisabled={setDisabledAction} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          { label: "User" },
+          { label: "Role" },
+          { label: "Courses" },
+          { label: "Status" },
+          { label: "Actions", visuallyHidden: true },
+        ]}
+      >
+        {users.map((user) => (
+          <tr key={user.id} className="border-b border-slate-100 align-top last:border-0" data-testid={`user-row-${user.email}`}>
+            <td className="px-4 py-3">
+              <div className="font-medium">{user.name}</div>
+              <div className="text-slate-500">{user.email}</div>
+            </td>
+            <td className="px-4 py-3">{user.role}</td>
+            <td className="px-4 py-3">{user._count.courses}</td>
+            <td className="px-4 py-3">
+              {user.disabled ? <span className="text-red-700">Disabled</span> : <span className="text-green-700">Active</span>}
+            </td>
+            <td className="px-4 py-3">
+              {user.id === admin.id ? (
+                <p className="text-right text-sm text-slate-500">This is you: another admin can change your account.</p>
+              ) : (
+                <UserControls user={user} changeRole={changeRoleAction} setDisabled={setDisabledAction} />
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => listHref("/admin/users", { q, page: p })} />
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/data-table";
 import { SalesChart } from "@/components/seller/sales-chart";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMinor } from "@/lib/money";
@@ -37,71 +38,62 @@ export default async function SellerSalesPage() {
           <SalesChart series={chartSeries(totals, now)} />
           <section>
             <h2 className="mb-3 text-lg font-semibold">Per month</h2>
-            <div className="card overflow-x-auto p-0">
-              <table className="w-full text-left text-sm" data-testid="monthly-totals">
-                <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-                  <tr>
-                    <th className="px-4 py-2 font-medium">Month</th>
-                    <th className="px-4 py-2 text-right font-medium">Sales</th>
-                    <th className="px-4 py-2 text-right font-medium">Gross</th>
-                    <th className="px-4 py-2 text-right font-medium">Platform fee</th>
-                    <th className="px-4 py-2 text-right font-medium">Refunds</th>
-                    <th className="px-4 py-2 text-right font-medium">Net</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {totals.map((total) => (
-                    <tr key={`${total.month}:${total.currency}`} className="border-b border-slate-100 last:border-0">
-                      <td className="px-4 py-2">
-                        {monthFormat.format(new Date(`${total.month}-01T00:00:00Z`))}
-                        {totals.some((other) => other.currency !== total.currency) && ` (${total.currency.toUpperCase()})`}
-                      </td>
-                      <td className="px-4 py-2 text-right">{total.count}</td>
-                      <td className="px-4 py-2 text-right">{formatMinor(total.grossMinor, total.currency)}</td>
-                      <td className="px-4 py-2 text-right">{formatMinor(total.feeMinor, total.currency)}</td>
-                      <td className="px-4 py-2 text-right">{formatMinor(total.refundedMinor, total.currency)}</td>
-                      <td className="px-4 py-2 text-right font-semibold">{formatMinor(total.netMinor, total.currency)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="monthly-totals"
+              columns={[
+                { label: "Month" },
+                { label: "Sales", align: "right" },
+                { label: "Gross", align: "right" },
+                { label: "Platform fee", align: "right" },
+                { label: "Refunds", align: "right" },
+                { label: "Net", align: "right" },
+              ]}
+            >
+              {totals.map((total) => (
+                <tr key={`${total.month}:${total.currency}`} className="border-b border-slate-100 last:border-0">
+                  <td className="px-4 py-2">
+                    {monthFormat.format(new Date(`${total.month}-01T00:00:00Z`))}
+                    {totals.some((other) => other.currency !== total.currency) && ` (${total.currency.toUpperCase()})`}
+                  </td>
+                  <td className="px-4 py-2 text-right">{total.count}</td>
+                  <td className="px-4 py-2 text-right">{formatMinor(total.grossMinor, total.currency)}</td>
+                  <td className="px-4 py-2 text-right">{formatMinor(total.feeMinor, total.currency)}</td>
+                  <td className="px-4 py-2 text-right">{formatMinor(total.refundedMinor, total.currency)}</td>
+                  <td className="px-4 py-2 text-right font-semibold">{formatMinor(total.netMinor, total.currency)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </section>
           <section>
             <h2 className="mb-3 text-lg font-semibold">Every sale</h2>
-            <div className="card overflow-x-auto p-0">
-              <table className="w-full text-left text-sm">
-                <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-                  <tr>
-                    <th className="px-4 py-2 font-medium">Date</th>
-                    <th className="px-4 py-2 font-medium">Buyer</th>
-                    <th className="px-4 py-2 font-medium">Course</th>
-                    <th className="px-4 py-2 font-medium">Charge</th>
-                    <th className="px-4 py-2 text-right font-medium">Gross</th>
-                    <th className="px-4 py-2 text-right font-medium">Platform fee</th>
-                    <th className="px-4 py-2 text-right font-medium">Refunds</th>
-                    <th className="px-4 py-2 text-right font-medium">Net</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((sale) => (
-                    <tr key={sale.orderId} className="border-b border-slate-100 last:border-0" data-testid="sale-row">
-                      <td className="whitespace-nowrap px-4 py-2">{dateFormat.format(sale.paidAt)}</td>
-                      <td className="px-4 py-2">
-                        {sale.buyerName}
-                        <span className="block text-xs text-slate-500">{sale.buyerEmail}</span>
-                      </td>
-                      <td className="px-4 py-2">{sale.courseTitle}</td>
-                      <td className="px-4 py-2">{CHARGE_LABELS[sale.chargeType] ?? sale.chargeType}</td>
-                      <td className="px-4 py-2 text-right" data-testid="sale-gross">{formatMinor(sale.grossMinor, sale.currency)}</td>
-                      <td className="px-4 py-2 text-right" data-testid="sale-fee">{formatMinor(sale.feeMinor, sale.currency)}</td>
-                      <td className="px-4 py-2 text-right">{formatMinor(sale.refundedMinor, sale.currency)}</td>
-                      <td className="px-4 py-2 text-right font-semibold" data-testid="sale-net">{formatMinor(sale.netMinor, sale.currency)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[
+                { label: "Date" },
+                { label: "Buyer" },
+                { label: "Course" },
+                { label: "Charge" },
+                { label: "Gross", align: "right" },
+                { label: "Platform fee", align: "right" },
+                { label: "Refunds", align: "right" },
+                { label: "Net", align: "right" },
+              ]}
+            >
+              {shown.map((sale) => (
+                <tr key={sale.orderId} className="border-b border-slate-100 last:border-0" data-testid="sale-row">
+                  <td className="whitespace-nowrap px-4 py-2">{dateFormat.format(sale.paidAt)}</td>
+                  <td className="px-4 py-2">
+                    {sale.buyerName}
+                    <span className="block text-xs text-slate-500">{sale.buyerEmail}</span>
+                  </td>
+                  <td className="px-4 py-2">{sale.courseTitle}</td>
+                  <td className="px-4 py-2">{CHARGE_LABELS[sale.chargeType] ?? sale.chargeType}</td>
+                  <td className="px-4 py-2 text-right" data-testid="sale-gross">{formatMinor(sale.grossMinor, sale.currency)}</td>
+                  <td className="px-4 py-2 text-right" data-testid="sale-fee">{formatMinor(sale.feeMinor, sale.currency)}</td>
+                  <td className="px-4 py-2 text-right">{formatMinor(sale.refundedMinor, sale.currency)}</td>
+                  <td className="px-4 py-2 text-right font-semibold" data-testid="sale-net">{formatMinor(sale.netMinor, sale.currency)}</td>
+                </tr>
+              ))}
+            </DataTable>
             {sales.length > shown.length && (
               <p className="mt-2 text-sm text-slate-500">The newest {PAGE_ROWS} of {sales.length} sales; the CSV has them all.</p>
             )}
