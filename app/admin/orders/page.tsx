@@ -67,14 +67,9 @@ export default async function AdminOrdersPage({
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
             <tr>
-              <th className="px-3 py-2 font-medium">Created</th>
-              <th className="px-3 py-2 font-medium">Course</th>
-              <th className="px-3 py-2 font-medium">Buyer</th>
-              <th className="px-3 py-2 font-medium">Seller</th>
-              <th className="px-3 py-2 text-right font-medium">Amount</th>
-              <th className="px-3 py-2 text-right font-medium">Fee</th>
-              <th className="px-3 py-2 text-right font-medium">Refunded</th>
-              <th className="px-3 py-2 font-medium">Charge</th>
+              <th className="px-3 py-2 font-medium">Order</th>
+              <th className="px-3 py-2 font-medium">Buyer → seller</th>
+              <th className="px-3 py-2 text-right font-medium">Amount · fee · refunded</th>
               <th className="px-3 py-2 font-medium">Status</th>
               <th className="px-3 py-2 font-medium">Stripe</th>
             </tr>
@@ -82,32 +77,29 @@ export default async function AdminOrdersPage({
           <tbody>
             {orders.map((order) => {
               const links = dashboardLinksOf(order);
+              const money = (minor: number) => formatMinor(minor, order.currency);
               return (
                 <tr key={order.id} className="border-b border-slate-100 align-top last:border-0" data-testid={`order-row-${order.id}`}>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    <Link href={`/admin/orders/${order.id}`}>{dateFormat.format(order.createdAt)}</Link>
-                  </td>
-                  <td className="px-3 py-2">{order.course.title}</td>
                   <td className="px-3 py-2">
-                    <div>{order.buyer.name}</div>
-                    <div className="text-slate-500">{order.buyer.email}</div>
+                    <Link href={`/admin/orders/${order.id}`} className="font-medium">{order.course.title}</Link>
+                    <div className="whitespace-nowrap text-slate-500">{dateFormat.format(order.createdAt)} UTC</div>
                   </td>
                   <td className="px-3 py-2">
-                    <div>{order.seller.name}</div>
-                    <div className="text-slate-500">{order.seller.email}</div>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right">{formatMinor(order.amountMinor, order.currency)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right">
-                    {order.applicationFeeMinor === null ? "—" : formatMinor(order.applicationFeeMinor, order.currency)}
+                    <div title={order.buyer.email}>{order.buyer.name} <span className="text-slate-500">{order.buyer.email}</span></div>
+                    <div title={order.seller.email}>→ {order.seller.name} <span className="text-slate-500">{order.seller.email}</span></div>
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 text-right">
-                    {order.refundedMinor > 0 ? formatMinor(order.refundedMinor, order.currency) : "—"}
-                  </td>
-                  <td className="px-3 py-2">{order.chargeType ?? "platform"}</td>
-                  <td className="px-3 py-2" data-testid="order-status">
-                    {order.status === "paid" && order.refundedMinor > 0 ? "Partly refunded" : (ORDER_STATUS_LABELS[order.status] ?? order.status)}
+                    <div>{money(order.amountMinor)}</div>
+                    <div className="text-slate-500">fee {order.applicationFeeMinor === null ? "—" : money(order.applicationFeeMinor)}</div>
+                    {order.refundedMinor > 0 ? <div className="text-red-700">refunded {money(order.refundedMinor)}</div> : null}
                   </td>
                   <td className="px-3 py-2">
+                    <div data-testid="order-status">
+                      {order.status === "paid" && order.refundedMinor > 0 ? "Partly refunded" : (ORDER_STATUS_LABELS[order.status] ?? order.status)}
+                    </div>
+                    <div className="text-slate-500">{order.chargeType ?? "platform"} charge</div>
+                  </td>
+                  <td className="break-all px-3 py-2">
                     <div><StripeId id={order.stripePaymentIntentId} href={links.payment} /></div>
                     {order.stripeAccountId ? <div><StripeId id={order.stripeAccountId} href={links.account} /></div> : null}
                   </td>

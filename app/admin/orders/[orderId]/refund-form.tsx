@@ -31,12 +31,13 @@ export function RefundForm({ action, orderId, formToken, remaining, currencyCode
       <input type="hidden" name="formToken" value={formToken} />
       <TextField
         name="amount"
-        label={`Amount to refund (${currencyCode}); up to ${remaining}`}
+        label={`Amount to refund (${currencyCode})`}
         defaultValue={state?.values?.amount ?? remaining}
         inputMode="decimal"
         errors={errors.amount}
         className="max-w-64"
       />
+      <p className="-mt-2 text-sm text-slate-500" data-testid="refund-remaining">At most {remaining} {currencyCode} is left to refund.</p>
       <div>
         <label htmlFor="reason" className="label">Reason</label>
         <select id="reason" name="reason" className="input max-w-64" defaultValue={state?.values?.reason ?? "requested_by_customer"} aria-describedby="reason-error">
