@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { Pagination } from "@/components/pagination";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMinor } from "@/lib/money";
@@ -63,53 +64,49 @@ export default async function AdminOrdersPage({
       <p className="mb-4 text-sm text-slate-600" data-testid="orders-total">
         {total.toLocaleString("en-US")} {total === 1 ? "order" : "orders"}.
       </p>
-      <div className="card overflow-x-auto p-0">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-            <tr>
-              <th className="px-3 py-2 font-medium">Order</th>
-              <th className="px-3 py-2 font-medium">Buyer → seller</th>
-              <th className="px-3 py-2 text-right font-medium">Amount · fee · refunded</th>
-              <th className="px-3 py-2 font-medium">Status</th>
-              <th className="px-3 py-2 font-medium">Stripe</th>
+      <DataTable
+        testId="admin-orders"
+        columns={[
+          { label: "Order" },
+          { label: "Buyer → seller" },
+          { label: "Amount · fee · refunded", align: "right" },
+          { label: "Status" },
+          { label: "Stripe" },
+        ]}
+      >
+        {orders.map((order) => {
+          const links = dashboardLinksOf(order);
+          const money = (minor: number) => formatMinor(minor, order.currency);
+          return (
+            <tr key={order.id} className="border-b border-slate-100 align-top last:border-0" data-testid={`order-row-${order.id}`}>
+              <td className="px-4 py-2">
+                <Link href={`/admin/orders/${order.id}`} className="font-medium">{order.course.title}</Link>
+                <div className="whitespace-nowrap text-slate-500">{dateFormat.format(order.createdAt)} UTC</div>
+              </td>
+              <td className="px-4 py-2">
+                <div title={order.buyer.email}>{order.buyer.name} <span className="text-slate-500">{order.buyer.email}</span></div>
+                <div title={order.seller.email}>→ {order.seller.name} <span className="text-slate-500">{order.seller.email}</span></div>
+              </td>
+              <td className="whitespace-nowrap px-4 py-2 text-right">
+                <div>{money(order.amountMinor)}</div>
+                <div className="text-slate-500">fee {order.applicationFeeMinor === null ? "—" : money(order.applicationFeeMinor)}</div>
+                {order.refundedMinor > 0 ? <div className="text-red-700">refunded {money(order.refundedMinor)}</div> : null}
+              </td>
+              <td className="px-4 py-2">
+                <div data-testid="order-status">
+                  {order.status === "paid" && order.refundedMinor > 0 ? "Partly refunded" : (ORDER_STATUS_LABELS[order.status] ?? order.status)}
+                </div>
+                <div className="text-slate-500">{order.chargeType ?? "platform"} charge</div>
+              </td>
+              <td className="break-all px-4 py-2">
+                <div><StripeId id={order.stripePaymentIntentId} href={links.payment} /></div>
+                {order.stripeAccountId ? <div><StripeId id={order.stripeAccountId} href={links.account} /></div> : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {orders.map((order) => {
-              const links = dashboardLinksOf(order);
-              const money = (minor: number) => formatMinor(minor, order.currency);
-              return (
-                <tr key={order.id} className="border-b border-slate-100 align-top last:border-0" data-testid={`order-row-${order.id}`}>
-                  <td className="px-3 py-2">
-                    <Link href={`/admin/orders/${order.id}`} className="font-medium">{order.course.title}</Link>
-                    <div className="whitespace-nowrap text-slate-500">{dateFormat.format(order.createdAt)} UTC</div>
-                  </td>
-                  <td className="px-3 py-2">
-                    <div title={order.buyer.email}>{order.buyer.name} <span className="text-slate-500">{order.buyer.email}</span></div>
-                    <div title={order.seller.email}>→ {order.seller.name} <span className="text-slate-500">{order.seller.email}</span></div>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right">
-                    <div>{money(order.amountMinor)}</div>
-                    <div className="text-slate-500">fee {order.applicationFeeMinor === null ? "—" : money(order.applicationFeeMinor)}</div>
-                    {order.refundedMinor > 0 ? <div className="text-red-700">refunded {money(order.refundedMinor)}</div> : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    <div data-testid="order-status">
-                      {order.status === "paid" && order.refundedMinor > 0 ? "Partly refunded" : (ORDER_STATUS_LABELS[order.status] ?? order.status)}
-                    </div>
-                    <div className="text-slate-500">{order.chargeType ?? "platform"} charge</div>
-                  </td>
-                  <td className="break-all px-3 py-2">
-                    <div><StripeId id={order.stripePaymentIntentId} href={links.payment} /></div>
-                    {order.stripeAccountId ? <div><StripeId id={order.stripeAccountId} href={links.account} /></div> : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {orders.length === 0 ? <p className="px-4 py-6 text-sm text-slate-500">No orders match these filters.</p> : null}
-      </div>
+          );
+        })}
+      </DataTable>
+      {orders.length === 0 ? <p className="mt-4 text-sm text-slate-500">No orders match these filters.</p> : null}
       <Pagination page={Math.min(filters.page, pageCount)} pageCount={pageCount} hrefFor={(page) => adminOrdersHref({ ...filters, page })} />
     </>
   );
