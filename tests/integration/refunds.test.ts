@@ -133,14 +133,22 @@ describe("destination charges", () => {
     expect(refundEvents.every((d) => d.status === 200)).toBe(true);
   });
 
-  it("the Stripe calls of one refund: the refund with its key, then the charge and the fee read back", async () => {
-    const { order } = await paidOrder("destination");
+  it.each(["destination", "direct"] as const)("the Stripe calls of one %s refund: the refund with its key, then the charge and the fee read back by the action and each refund event", async (chargeType) => {
+    const { order } = await paidOrder(chargeType);
     await stripe.call("DELETE", "/_emulator/requests");
     const formToken = randomUUID();
     await refund(order.id, "25.00", formToken);
+    await stripe.settle();
     const request = await db.refundRequest.findUniqueOrThrow({ where: { formToken } });
-    const log = (await stripe.call("GET", "/_emulator/requests?path_prefix=/v1/")).body.data as Array<{ method: string; path: string; idempotency_key?: string | null }>;
-    expect(log.map((r) => `${r.method} ${r.path.replace(/_[A-Za-z0-9]+$/, "_…")}`)).toEqual(["POST /v1/refunds", "GET /v1/charges/ch_…", "GET /v1/application_fees/fee_…"]);
+    const log = (await stripe.call("GET", "/_emulator/requests?path_prefix=/v1/")).body.data as Array<{ method: string; path: string; account?: string | null; idempotency_key?: string | null }>;
+    const seller = chargeType === "direct" ? " (seller's account)" : "";
+    const calls = log.map((r) => `${r.method} ${r.path.replace(/_[A-Za-z0-9]+$/, "_…")}${r.account ? " (seller's account)" : ""}`);
+    expect(calls[0]).toBe(`POST /v1/refunds${seller}`);
+    // The action and each of refund.created and charge.refunded re-read the charge (where it lives)
+    // and the application fee (always the platform's, also for a direct charge); the webhooks'
+    // reads interleave with the action's.
+    const reread = [`GET /v1/charges/ch_…${seller}`, "GET /v1/application_fees/fee_…"];
+    expect(calls.slice(1).sort()).toEqual([...reread, ...reread, ...reread].sort());
     expect(log[0].idempotency_key).toBe(refundIdempotencyKey(request.id));
   });
 });
