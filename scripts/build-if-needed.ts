@@ -32,6 +32,9 @@ export function buildIfNeeded(): void {
     existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp;
   if (upToDate) return;
   console.log("Building the app (first start, or the sources changed)…");
+  // A pulled schema change needs a fresh client before the build type-checks against it.
+  const generated = spawnSync(path.resolve("node_modules", ".bin", "prisma"), ["generate"], { stdio: "ignore" });
+  if (generated.status !== 0) process.exit(generated.status ?? 1);
   const result = spawnSync(nextCli, ["build"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
