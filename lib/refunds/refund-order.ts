@@ -124,32 +124,3 @@ export async function refundOrder(adminId: string, command: RefundCommand): Prom
   if (chargeId) await recordChargeRefunds(chargeId, order.chargeType === "direct" ? order.stripeAccountId : null);
   return { ok: true, message: `Refunded ${formatMinor(refund.amount, refund.currency)}.` };
 }
-
-/** The order and what can still be refunded, for the admin's order page. */
-export async function getAdminOrder(orderId: string) {
-  return db.order.findUnique({
-    where: { id: orderId },
-    select: {
-      id: true,
-      status: true,
-      amountMinor: true,
-      currency: true,
-      applicationFeeMinor: true,
-      refundedMinor: true,
-      feeRefundedMinor: true,
-      chargeType: true,
-      stripePaymentIntentId: true,
-      stripeAccountId: true,
-      createdAt: true,
-      paidAt: true,
-      buyer: { select: { name: true, email: true } },
-      seller: { select: { name: true, email: true } },
-      course: { select: { title: true, slug: true } },
-      enrolment: { select: { id: true } },
-      refundRequests: {
-        orderBy: { createdAt: "desc" },
-        select: { id: true, amountMinor: true, reason: true, note: true, status: true, error: true, stripeRefundId: true, createdAt: true, requestedBy: { select: { name: true } } },
-      },
-    },
-  });
-}

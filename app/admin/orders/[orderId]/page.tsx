@@ -4,9 +4,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMinor, isCurrency, minorToMajorString } from "@/lib/money";
+import { getAdminOrder } from "@/lib/orders/admin-orders";
 import { ORDER_STATUS_LABELS } from "@/lib/orders/order-status";
 import { dashboardLinksOf } from "@/lib/payments/dashboard-links";
-import { getAdminOrder } from "@/lib/refunds/refund-order";
 import { refundOrderAction } from "./actions";
 import { RefundForm } from "./refund-form";
 
