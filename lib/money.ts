@@ -37,25 +37,49 @@ export function isCurrency(code: string): code is Currency {
 
 export type ParseResult = { ok: true; minor: number } | { ok: false; message: string };
 
+export type DecimalProblem = "empty" | "negative" | "format" | "precision";
+
+/**
+ * "19.99", "1,299", "1500" → an integer count of the currency's minor unit, with string
+ * arithmetic only. Says what is wrong rather than how to word it: a price and a refund phrase
+ * their messages differently.
+ */
+export function decimalToMinor(
+  input: string,
+  currency: Currency,
+): { ok: true; minor: number } | { ok: false; problem: DecimalProblem } {
+  const text = input.trim().replace(/,/g, "");
+  if (text === "") return { ok: false, problem: "empty" };
+  if (/^-/.test(text)) return { ok: false, problem: "negative" };
+  const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(text);
+  if (!match) return { ok: false, problem: "format" };
+  const [, whole, fraction = ""] = match;
+  const { exponent } = CURRENCIES[currency];
+  if (fraction.length > exponent) return { ok: false, problem: "precision" };
+  return { ok: true, minor: Number(whole + fraction.padEnd(exponent, "0")) };
+}
+
+export function precisionMessage(currency: Currency): string {
+  const { exponent } = CURRENCIES[currency];
+  return exponent === 0
+    ? `${currency.toUpperCase()} has no minor unit: enter a whole number.`
+    : `Use at most ${exponent} decimal places.`;
+}
+
+const PRICE_PROBLEMS: Record<Exclude<DecimalProblem, "precision">, string> = {
+  empty: "Enter a price.",
+  negative: "The price cannot be negative.",
+  format: "Enter the price as a number, like 19.99.",
+};
+
 /** Parses a price typed in the major unit ("19.99", "49", "1500" for JPY) into minor units. */
 export function parseMajorAmount(input: string, currency: Currency): ParseResult {
-  const text = input.trim().replace(/,/g, "");
-  const { exponent, minimumMinor } = CURRENCIES[currency];
-  if (text === "") return { ok: false, message: "Enter a price." };
-  if (/^-/.test(text)) return { ok: false, message: "The price cannot be negative." };
-  const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(text);
-  if (!match) return { ok: false, message: "Enter the price as a number, like 19.99." };
-  const [, whole, fraction = ""] = match;
-  if (fraction.length > exponent) {
-    return {
-      ok: false,
-      message:
-        exponent === 0
-          ? `${currency.toUpperCase()} has no minor unit: enter a whole number.`
-          : `Use at most ${exponent} decimal places.`,
-    };
+  const parsed = decimalToMinor(input, currency);
+  if (!parsed.ok) {
+    return { ok: false, message: parsed.problem === "precision" ? precisionMessage(currency) : PRICE_PROBLEMS[parsed.problem] };
   }
-  const minor = Number(whole + fraction.padEnd(exponent, "0"));
+  const { minor } = parsed;
+  const { minimumMinor } = CURRENCIES[currency];
   if (minor < minimumMinor) {
     return { ok: false, message: `The lowest price Stripe accepts is ${formatMinor(minimumMinor, currency)}.` };
   }
