@@ -30,6 +30,7 @@ export default async function AdminPage() {
       <ul className="mt-8 list-inside list-disc text-sm">
         <li><Link href="/admin/users">Manage users and roles</Link></li>
         <li><Link href="/admin/orders">Orders and refunds</Link></li>
+        <li><Link href="/admin/events">Stripe events and replay</Link></li>
         <li><Link href="/admin/settings">Platform fee and charge type</Link></li>
       </ul>
     </>

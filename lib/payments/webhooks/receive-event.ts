@@ -17,9 +17,19 @@ export async function receiveEvent(
   const stored = await storeOnce(event);
   if (stored.status === "handled" || stored.status === "ignored") return "duplicate";
 
+  return runHandler(event, handlers);
+}
+
+export type HandlingOutcome = Exclude<ReceiveOutcome, "duplicate">;
+
+/** Runs the handler for a stored event and records the result on its row. */
+export async function runHandler(
+  event: Stripe.Event,
+  handlers: Partial<Record<string, EventHandler>>,
+): Promise<HandlingOutcome> {
   const handler = handlers[event.type];
   if (!handler) {
-    await db.stripeEvent.update({ where: { id: event.id }, data: { status: "ignored", handledAt: new Date() } });
+    await db.stripeEvent.update({ where: { id: event.id }, data: { status: "ignored", error: null, handledAt: new Date() } });
     return "ignored";
   }
   try {

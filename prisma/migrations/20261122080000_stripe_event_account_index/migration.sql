@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "StripeEvent_account_receivedAt_idx" ON "StripeEvent"("account", "receivedAt");
+
