@@ -1,5 +1,6 @@
-import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/audit-log";
 import type { Role } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -38,8 +39,14 @@ const NOT_YOURSELF = "You cannot change your own account here: ask another admin
  */
 export async function changeUserRole(actorId: string, userId: string, role: Role): Promise<UserChangeResult> {
   if (actorId === userId) return { ok: false, message: NOT_YOURSELF };
-  const { count } = await db.user.updateMany({ where: { id: userId }, data: { role } });
-  return count === 1 ? { ok: true } : { ok: false, message: NO_SUCH_USER };
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, email: true } });
+    if (!before) return { ok: false, message: NO_SUCH_USER };
+    if (before.role === role) return { ok: true };
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    await recordAudit({ actorId, action: "user.role_changed", details: { userId, email: before.email, before: before.role, after: role } }, tx);
+    return { ok: true };
+  });
 }
 
 /** Disabling keeps every row; the user's sessions stop working on their next request. */
@@ -49,6 +56,12 @@ export async function setUserDisabled(
   disabled: boolean,
 ): Promise<UserChangeResult> {
   if (actorId === userId) return { ok: false, message: NOT_YOURSELF };
-  const { count } = await db.user.updateMany({ where: { id: userId }, data: { disabled } });
-  return count === 1 ? { ok: true } : { ok: false, message: NO_SUCH_USER };
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { disabled: true, email: true } });
+    if (!before) return { ok: false, message: NO_SUCH_USER };
+    if (before.disabled === disabled) return { ok: true };
+    await tx.user.update({ where: { id: userId }, data: { disabled } });
+    await recordAudit({ actorId, action: disabled ? "user.disabled" : "user.enabled", details: { userId, email: before.email } }, tx);
+    return { ok: true };
+  });
 }

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table";
+import { Pagination } from "@/components/pagination";
+import { auditHref, listAuditActions, listAuditPage, parseAuditFilters } from "@/lib/audit/admin-audit";
+import { requireRole } from "@/lib/auth/guards";
+
+export const metadata: Metadata = { title: "Audit log" };
+export const dynamic = "force-dynamic";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
+export default async function AdminAuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireRole("admin", "/admin/audit");
+  const filters = parseAuditFilters(await searchParams);
+  const [{ entries, total, pageCount }, actions] = await Promise.all([listAuditPage(filters), listAuditActions()]);
+
+  return (
+    <>
+      <h1 className="page-title">Audit log</h1>
+      <form action="/admin/audit" className="card mb-4 flex flex-wrap items-end gap-4 text-sm" aria-label="Filter audit log">
+        <label>
+          <span className="label">Action</span>
+          <select name="action" defaultValue={filters.action ?? ""} className="input">
+            <option value="">Any</option>
+            {actions.map((action) => (
+              <option key={action} value={action}>{action}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="btn">Filter</button>
+        <Link href="/admin/audit">Clear</Link>
+      </form>
+      <p className="mb-4 text-sm text-slate-600" data-testid="audit-total">
+        {total.toLocaleString("en-US")} {total === 1 ? "entry" : "entries"}.
+      </p>
+      <DataTable testId="audit-log" columns={[{ label: "When (UTC)" }, { label: "Who" }, { label: "Action" }, { label: "Details" }]}>
+        {entries.map((entry) => (
+          <tr key={entry.id} className="border-b border-slate-100 align-top last:border-0" data-testid="audit-row">
+            <td className="whitespace-nowrap px-4 py-2">{dateFormat.format(entry.createdAt)}</td>
+            <td className="px-4 py-2">
+              {entry.actor ? (
+                <>
+                  {entry.actor.name} <div className="text-slate-500">{entry.actor.email}</div>
+                </>
+              ) : (
+                <span className="text-slate-500">system</span>
+              )}
+            </td>
+            <td className="px-4 py-2"><code className="text-xs">{entry.action}</code></td>
+            <td className="px-4 py-2"><pre className="max-w-xl overflow-x-auto whitespace-pre-wrap break-all text-xs">{entry.details}</pre></td>
+          </tr>
+        ))}
+      </DataTable>
+      {entries.length === 0 ? <p className="mt-4 text-sm text-slate-500">No entries match this filter.</p> : null}
+      <Pagination page={Math.min(filters.page, pageCount)} pageCount={pageCount} hrefFor={(page) => auditHref({ ...filters, page })} />
+    </>
+  );
+}
