@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { createUser, openDatabase, readRow } from "./support/database";
+import { DEMO, logIn } from "./support/session";
+
+/** A platform event stored as failed, as if its first handling had timed out. */
+function storeFailedEvent(): string {
+  const id = `evt_e2e${randomUUID().replace(/-/g, "")}`;
+  const created = Math.floor(Date.now() / 1000);
+  // An intent without an order (a membership's invoice payment): its handler succeeds and does nothing.
+  const payload = {
+    id,
+    object: "event",
+    type: "payment_intent.succeeded",
+    created,
+    data: { object: { id: `pi_e2e${id.slice(7, 20)}`, object: "payment_intent", amount: 500, currency: "usd", status: "succeeded", metadata: { note: "<b>not bold</b>" } } },
+  };
+  const db = openDatabase();
+  try {
+    db.prepare(
+      `INSERT INTO "StripeEvent" (id, type, account, status, error, payload, attempts, createdAt, receivedAt)
+       VALUES (?, ?, NULL, 'failed', 'database timeout', ?, 1, ?, ?)`,
+    ).run(id, payload.type, JSON.stringify(payload), new Date(created * 1000).toISOString(), new Date().toISOString());
+  } finally {
+    db.close();
+  }
+  return id;
+}
+
+test("an admin finds a failed event, reads its payload and replays it", async ({ page }) => {
+  const id = storeFailedEvent();
+  await logIn(page, DEMO.admin);
+  await page.goto("/admin/events?status=failed&type=payment_intent.");
+  const row = page.getByTestId(`event-row-${id}`);
+  await expect(row.getByTestId("event-status")).toHaveText("failed");
+  await expect(row).toContainText("database timeout");
+  await row.getByRole("link", { name: "payment_intent.succeeded" }).click();
+
+  await expect(page.getByRole("heading", { name: `Event ${id}` })).toBeVisible();
+  // The payload is shown as text, never as markup.
+  await expect(page.getByTestId("event-payload")).toContainText('"note": "<b>not bold</b>"');
+  await page.screenshot({ path: "test-results/admin-event.png", fullPage: true });
+  await page.getByRole("button", { name: "Replay" }).click();
+  await expect(page.getByRole("status")).toHaveText("Replayed: handled.");
+  await page.reload();
+  await expect(page.getByTestId("event-status")).toHaveText("handled");
+  await expect(page.getByTestId("event-attempts")).toHaveText("2");
+  expect(readRow<{ status: string; error: string | null }>(`SELECT status, error FROM "StripeEvent" WHERE id = ?`, id)).toEqual({ status: "handled", error: null });
+
+  await page.goto("/admin/events");
+  await page.screenshot({ path: "test-results/admin-events.png", fullPage: true });
+});
+
+test("the events pages and replay are for admins only", async ({ page }) => {
+  const id = storeFailedEvent();
+  const seller = await createUser("seller");
+  await logIn(page, seller);
+  expect((await page.goto("/admin/events"))?.status()).toBe(403);
+  expect((await page.goto(`/admin/events/${id}`))?.status()).toBe(403);
+  expect((await page.goto("/admin/audit"))?.status()).toBe(403);
+});
+
+test("the audit log lists a role change with who made it", async ({ page }) => {
+  const buyer = await createUser("buyer", "audited");
+  await logIn(page, DEMO.admin);
+  await page.goto(`/admin/users?q=${encodeURIComponent(buyer.email)}`);
+  const row = page.getByTestId(`user-row-${buyer.email}`);
+  await row.getByLabel(`Role for ${buyer.email}`, { exact: true }).selectOption("seller");
+  await row.getByRole("button", { name: `Save role for ${buyer.email}` }).click();
+  await expect(row.getByRole("status")).toHaveText("Role changed to seller.");
+
+  await page.goto("/admin/audit");
+  await page.getByLabel("Action").selectOption("user.role_changed");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/action=user\.role_changed/);
+  const entry = page.getByTestId("audit-row").filter({ hasText: buyer.email });
+  await expect(entry).toContainText(DEMO.admin.email);
+  await expect(entry).toContainText('"after": "seller"');
+  await page.screenshot({ path: "test-results/admin-audit.png", fullPage: true });
+});
