@@ -21,6 +21,8 @@ export async function listUsers({ search = "", page = 1 }: { search?: string; pa
         disabled: true,
         createdAt: true,
         _count: { select: { courses: true } },
+        membership: { select: { status: true, stripeSubscriptionId: true } },
+        sellerAccount: { select: { stripeAccountId: true, chargesEnabled: true, payoutsEnabled: true, disconnectedAt: true } },
       },
     }),
     db.user.count({ where }),

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { protectedAction } from "@/lib/auth/action";
 import { roleSchema } from "@/lib/auth/roles";
+import { resyncMembership } from "@/lib/resync/resync-membership";
+import { resyncSellerAccount } from "@/lib/resync/resync-seller-account";
 import { changeUserRole, setUserDisabled } from "@/lib/users/user-admin";
 
 const userIdSchema = z.string().trim().min(1).max(64);
@@ -29,3 +31,17 @@ export const setDisabledAction = protectedAction(
     return { ok: true, message: disabled ? "User disabled." : "User enabled." };
   },
 );
+
+export const resyncMembershipAction = protectedAction("admin", z.object({ userId: userIdSchema }), async ({ userId }, admin) => {
+  const result = await resyncMembership(admin.id, userId);
+  if (!result.ok) return { error: result.message };
+  revalidatePath("/admin/users");
+  return { ok: true, message: result.message };
+});
+
+export const resyncSellerAccountAction = protectedAction("admin", z.object({ userId: userIdSchema }), async ({ userId }, admin) => {
+  const result = await resyncSellerAccount(admin.id, userId);
+  if (!result.ok) return { error: result.message };
+  revalidatePath("/admin/users");
+  return { ok: true, message: result.message };
+});

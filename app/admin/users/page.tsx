@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/action-button";
 import { DataTable } from "@/components/data-table";
 import { UserControls } from "@/components/admin/user-controls";
 import { ListHeader } from "@/components/list-header";
@@ -6,7 +7,7 @@ import { Pagination } from "@/components/pagination";
 import { requireRole } from "@/lib/auth/guards";
 import { listHref, parseListParams } from "@/lib/list-params";
 import { listUsers } from "@/lib/users/user-admin";
-import { changeRoleAction, setDisabledAction } from "./actions";
+import { changeRoleAction, resyncMembershipAction, resyncSellerAccountAction, setDisabledAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -29,6 +30,7 @@ export default async function AdminUsersPage({
           { label: "Role" },
           { label: "Courses" },
           { label: "Status" },
+          { label: "At Stripe" },
           { label: "Actions", visuallyHidden: true },
         ]}
       >
@@ -42,6 +44,24 @@ export default async function AdminUsersPage({
             <td className="px-4 py-3">{user._count.courses}</td>
             <td className="px-4 py-3">
               {user.disabled ? <span className="text-red-700">Disabled</span> : <span className="text-green-700">Active</span>}
+            </td>
+            <td className="space-y-2 px-4 py-3">
+              {user.membership?.stripeSubscriptionId ? (
+                <div data-testid="user-membership">
+                  <div>Membership: {user.membership.status}</div>
+                  <ActionButton action={resyncMembershipAction} fields={{ userId: user.id }} label="Re-sync membership" pendingLabel="Re-syncing…" variant="secondary" />
+                </div>
+              ) : null}
+              {user.sellerAccount?.stripeAccountId ? (
+                <div data-testid="user-seller-account">
+                  <div>
+                    <code className="text-xs">{user.sellerAccount.stripeAccountId}</code>
+                    {user.sellerAccount.disconnectedAt ? " (disconnected)" : user.sellerAccount.chargesEnabled ? " · charges on" : " · charges off"}
+                  </div>
+                  <ActionButton action={resyncSellerAccountAction} fields={{ userId: user.id }} label="Re-sync account" pendingLabel="Re-syncing…" variant="secondary" />
+                </div>
+              ) : null}
+              {!user.membership?.stripeSubscriptionId && !user.sellerAccount?.stripeAccountId ? <span className="text-slate-400">—</span> : null}
             </td>
             <td className="px-4 py-3">
               {user.id === admin.id ? (

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { protectedAction } from "@/lib/auth/action";
 import { REFUND_REASONS } from "@/lib/payments/refunds";
 import { refundOrder } from "@/lib/refunds/refund-order";
+import { resyncOrder } from "@/lib/resync/resync-order";
 
 const refundSchema = z.object({
   orderId: z.string().trim().min(1).max(64),
@@ -21,4 +22,12 @@ export const refundOrderAction = protectedAction("admin", refundSchema, async (i
   revalidatePath(`/admin/orders/${input.orderId}`);
   revalidatePath("/admin/orders");
   return { ok: true, message: outcome.message };
+});
+
+export const resyncOrderAction = protectedAction("admin", z.object({ orderId: z.string().trim().min(1).max(64) }), async ({ orderId }, admin) => {
+  const result = await resyncOrder(admin.id, orderId);
+  if (!result.ok) return { error: result.message };
+  revalidatePath(`/admin/orders/${orderId}`);
+  revalidatePath("/admin/orders");
+  return { ok: true, message: result.message };
 });

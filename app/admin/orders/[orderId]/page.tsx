@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActionButton } from "@/components/action-button";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMinor, isCurrency, minorToMajorString } from "@/lib/money";
 import { getAdminOrder } from "@/lib/orders/admin-orders";
 import { ORDER_STATUS_LABELS } from "@/lib/orders/order-status";
 import { dashboardLinksOf } from "@/lib/payments/dashboard-links";
-import { refundOrderAction } from "./actions";
+import { refundOrderAction, resyncOrderAction } from "./actions";
 import { RefundForm } from "./refund-form";
 
 export const metadata: Metadata = { title: "Order" };
@@ -53,6 +54,14 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           </div>
         ))}
       </dl>
+      {order.stripePaymentIntentId ? (
+        <div className="mb-6 max-w-3xl space-y-2">
+          <ActionButton action={resyncOrderAction} fields={{ orderId: order.id }} label="Re-sync from Stripe" pendingLabel="Re-syncing…" variant="secondary" />
+          <p className="text-sm text-slate-500">
+            Reads the payment and its refunds from Stripe again and applies them, in case an event was missed. Recorded in the audit log.
+          </p>
+        </div>
+      ) : null}
       <h2 className="mb-3 text-lg font-semibold">Refund</h2>
       {order.status === "paid" && remainingMinor > 0 && isCurrency(order.currency) ? (
         <RefundForm

@@ -1,0 +1,48 @@
+import { recordAudit } from "@/lib/audit/audit-log";
+import { db } from "@/lib/db";
+import { intentAccountOf } from "@/lib/orders/charge-plan";
+import { fulfilOrderFromIntent } from "@/lib/orders/fulfil-order";
+import { retrievePaymentIntent } from "@/lib/payments/course-payment-intents";
+import { recordChargeRefunds } from "@/lib/refunds/record-refunds";
+
+export type ResyncResult = { ok: true; message: string } | { ok: false; message: string };
+
+/**
+ * For an admin who suspects a missed webhook: re-reads the order's PaymentIntent on the account
+ * it was made on, fulfils the order if it succeeded, and records the charge's refunds, through
+ * the same idempotent code the webhooks use.
+ */
+export async function resyncOrder(actorId: string, orderId: string): Promise<ResyncResult> {
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    select: { id: true, status: true, refundedMinor: true, stripePaymentIntentId: true, chargeType: true, stripeAccountId: true },
+  });
+  if (!order) return { ok: false, message: "That order no longer exists." };
+  if (!order.stripePaymentIntentId) return { ok: false, message: "This order has no payment at Stripe yet." };
+
+  const account = intentAccountOf(order) ?? null;
+  const intent = await retrievePaymentIntent(order.stripePaymentIntentId, account ?? undefined);
+  const fulfilment = intent.status === "succeeded" ? await fulfilOrderFromIntent(intent, account) : null;
+  const chargeId = typeof intent.latest_charge === "string" ? intent.latest_charge : (intent.latest_charge?.id ?? null);
+  const refunds = chargeId ? await recordChargeRefunds(chargeId, account) : null;
+
+  const after = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, refundedMinor: true } });
+  await recordAudit({
+    actorId,
+    action: "order.resynced",
+    details: {
+      orderId,
+      paymentIntentId: intent.id,
+      intentStatus: intent.status,
+      fulfilment,
+      refunds,
+      before: { status: order.status, refundedMinor: order.refundedMinor },
+      after,
+    },
+  });
+  if (fulfilment === "mismatch" || refunds === "mismatch") {
+    return { ok: false, message: "Stripe's payment does not match this order; nothing was changed. See the audit log." };
+  }
+  const changed = after.status !== order.status || after.refundedMinor !== order.refundedMinor;
+  return { ok: true, message: changed ? `Re-synced: the order is now ${after.status}.` : `Re-synced: already up to date (Stripe says ${intent.status}).` };
+}
