@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Order_paidAt_idx" ON "Order"("paidAt");
+
