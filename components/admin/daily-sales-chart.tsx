@@ -41,6 +41,7 @@ export function DailySalesChart({ days, currency }: { days: DayTotals[]; currenc
           );
         })}
       </svg>
+      {days.every((day) => day.salesMinor === 0) ? <p className="text-sm text-slate-500">No sales in these days.</p> : null}
     </figure>
   );
 }

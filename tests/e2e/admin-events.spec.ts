@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createUser, openDatabase, readRow } from "./support/database";
+import { createConnectedSeller } from "./support/payments";
 import { DEMO, logIn } from "./support/session";
 
 /** A platform event stored as failed, as if its first handling had timed out. */
@@ -77,4 +78,34 @@ test("the audit log lists a role change with who made it", async ({ page }) => {
   await expect(entry).toContainText(DEMO.admin.email);
   await expect(entry).toContainText('"after": "seller"');
   await page.screenshot({ path: "test-results/admin-audit.png", fullPage: true });
+});
+
+test("an admin re-syncs a seller's connected account from the users page", async ({ page }) => {
+  const seller = await createConnectedSeller("resynced");
+  const db = openDatabase();
+  try {
+    db.prepare(`UPDATE "SellerAccount" SET chargesEnabled = 0 WHERE userId = ?`).run(seller.id);
+  } finally {
+    db.close();
+  }
+  await logIn(page, DEMO.admin);
+  await page.goto(`/admin/users?q=${encodeURIComponent(seller.email)}`);
+  const account = page.getByTestId(`user-row-${seller.email}`).getByTestId("user-seller-account");
+  await expect(account).toContainText("charges off");
+  await account.getByRole("button", { name: "Re-sync account" }).click();
+  await expect(account.getByRole("status")).toHaveText("Re-synced: charges enabled, payouts enabled.");
+  await page.reload();
+  await expect(page.getByTestId(`user-row-${seller.email}`).getByTestId("user-seller-account")).toContainText("charges on");
+  await page.screenshot({ path: "test-results/admin-users-resync.png", fullPage: true });
+});
+
+test("the overview shows the money numbers and a chart drawn without script", async ({ page }) => {
+  await logIn(page, DEMO.admin);
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "Money" })).toBeVisible();
+  await expect(page.getByRole("definition").first()).toBeVisible();
+  const chart = page.getByTestId("daily-sales-chart");
+  await expect(chart.locator("svg g")).toHaveCount(30);
+  expect(await chart.locator("script").count()).toBe(0);
+  await page.screenshot({ path: "test-results/admin-overview.png", fullPage: true });
 });
