@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db";
 import { intentAccountOf } from "@/lib/orders/charge-plan";
-import { fulfilOrderFromIntent } from "@/lib/orders/fulfil-order";
+import { cancelOrderOfIntent, fulfilOrderFromIntent, recordPaymentFailure } from "@/lib/orders/fulfil-order";
 import { retrievePaymentIntent } from "@/lib/payments/course-payment-intents";
 import { recordChargeRefunds } from "@/lib/refunds/record-refunds";
 
@@ -9,7 +9,7 @@ export type ResyncResult = { ok: true; message: string } | { ok: false; message:
 
 /**
  * For an admin who suspects a missed webhook: re-reads the order's PaymentIntent on the account
- * it was made on, fulfils the order if it succeeded, and records the charge's refunds, through
+ * it was made on and applies it (paid, declined or canceled) with its charge's refunds, through
  * the same idempotent code the webhooks use.
  */
 export async function resyncOrder(actorId: string, orderId: string): Promise<ResyncResult> {
@@ -23,6 +23,8 @@ export async function resyncOrder(actorId: string, orderId: string): Promise<Res
   const account = intentAccountOf(order) ?? null;
   const intent = await retrievePaymentIntent(order.stripePaymentIntentId, account ?? undefined);
   const fulfilment = intent.status === "succeeded" ? await fulfilOrderFromIntent(intent, account) : null;
+  if (intent.status === "canceled") await cancelOrderOfIntent(intent.id);
+  if (intent.status === "requires_payment_method" && intent.last_payment_error) await recordPaymentFailure(intent.id, intent.last_payment_error.message ?? null);
   const chargeId = typeof intent.latest_charge === "string" ? intent.latest_charge : (intent.latest_charge?.id ?? null);
   const refunds = chargeId ? await recordChargeRefunds(chargeId, account) : null;
 

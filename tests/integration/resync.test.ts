@@ -95,6 +95,21 @@ describe("re-syncing an order", () => {
     expect(await db.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(0);
   });
 
+  it("an intent canceled at Stripe cancels the pending order", async () => {
+    await updatePlatformSettings(admin.id, { feeBasisPoints: 1000, chargeType: "destination" });
+    const seller = await makeUser("seller");
+    await connectSeller(stripe, seller.id);
+    const buyer = await makeUser("buyer");
+    const course = await makeCourse(seller.id, { priceMinor: 1200 });
+    const result = await startCoursePurchase(buyer.id, { courseId: course.id, expectedAmountMinor: 1200, expectedCurrency: "usd", expectedChargeType: "destination" });
+    if (!result.ok) throw new Error(result.message);
+    const intentId = result.clientSecret.split("_secret_")[0];
+    expect((await stripe.call("POST", `/v1/payment_intents/${intentId}/cancel`, {})).status).toBe(200);
+
+    expect(await call("resyncOrderAction", { orderId: result.orderId })).toMatchObject({ ok: true, message: "Re-synced: the order is now canceled." });
+    expect(await db.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(0);
+  });
+
   it("an order without a payment is refused", async () => {
     expect(await call("resyncOrderAction", { orderId: "no-such-order" })).toMatchObject({ error: "That order no longer exists." });
   });
