@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createUser, openDatabase, readRow } from "./support/database";
-import { createConnectedSeller } from "./support/payments";
+import { createConnectedSeller, createCourse, fillCard, orderOf, waitForWebhooks } from "./support/payments";
 import { DEMO, logIn } from "./support/session";
 
 /** A platform event stored as failed, as if its first handling had timed out. */
@@ -97,6 +97,43 @@ test("an admin re-syncs a seller's connected account from the users page", async
   await page.reload();
   await expect(page.getByTestId(`user-row-${seller.email}`).getByTestId("user-seller-account")).toContainText("charges on");
   await page.screenshot({ path: "test-results/admin-users-resync.png", fullPage: true });
+});
+
+test("an admin re-syncs an order whose payment was missed here, and the buyer gets access once", async ({ page, browser }) => {
+  const seller = await createConnectedSeller("resync-order");
+  const course = createCourse(seller.id, { priceMinor: 1500, title: `Re-synced course ${seller.id.slice(-6)}` });
+  const buyer = await createUser("buyer", "resync-buyer");
+  await logIn(page, buyer);
+  await page.goto(`/checkout/${course.slug}`);
+  await expect(page.getByRole("button", { name: "Pay $15.00" })).toBeEnabled();
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Pay $15.00" }).click();
+  await expect(page.getByTestId("payment-outcome")).toHaveText("Payment received");
+  await waitForWebhooks();
+
+  // As if the succeeded event had never arrived: the order is pending here and grants nothing.
+  const order = orderOf(buyer.id, course.id)!;
+  const db = openDatabase();
+  try {
+    db.prepare(`DELETE FROM "Enrolment" WHERE orderId = ?`).run(order.id);
+    db.prepare(`UPDATE "Order" SET status = 'pending', paidAt = NULL WHERE id = ?`).run(order.id);
+  } finally {
+    db.close();
+  }
+
+  const adminPage = await (await browser.newContext()).newPage();
+  await logIn(adminPage, DEMO.admin);
+  await adminPage.goto(`/admin/orders/${order.id}`);
+  await expect(adminPage.getByTestId("admin-order-status")).toHaveText("Awaiting payment");
+  await adminPage.getByRole("button", { name: "Re-sync from Stripe" }).click();
+  await expect(adminPage.getByRole("status")).toHaveText("Re-synced: the order is now paid.");
+  await adminPage.reload();
+  await expect(adminPage.getByTestId("admin-order-status")).toHaveText("Paid");
+  await adminPage.screenshot({ path: "test-results/admin-order-resync.png", fullPage: true });
+  expect(readRow<{ n: number }>(`SELECT count(*) n FROM "Enrolment" WHERE orderId = ?`, order.id)?.n).toBe(1);
+
+  await page.goto(`/library/${course.slug}`);
+  await expect(page.getByTestId("course-content-title")).toHaveText(course.title);
 });
 
 test("the overview shows the money numbers and a chart drawn without script", async ({ page }) => {
