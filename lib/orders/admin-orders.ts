@@ -49,6 +49,25 @@ function whereOf(filters: AdminOrderFilters): Prisma.OrderWhereInput {
   };
 }
 
+/** What the admin's list and order page both show of an order. */
+const orderSummary = {
+  id: true,
+  status: true,
+  amountMinor: true,
+  currency: true,
+  applicationFeeMinor: true,
+  refundedMinor: true,
+  feeRefundedMinor: true,
+  chargeType: true,
+  stripePaymentIntentId: true,
+  stripeAccountId: true,
+  createdAt: true,
+  paidAt: true,
+  buyer: { select: { name: true, email: true } },
+  seller: { select: { id: true, name: true, email: true } },
+  course: { select: { title: true, slug: true } },
+} as const;
+
 export async function listAdminOrders(filters: AdminOrderFilters) {
   const where = whereOf(filters);
   const [orders, total] = await Promise.all([
@@ -57,23 +76,7 @@ export async function listAdminOrders(filters: AdminOrderFilters) {
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filters.page - 1) * ADMIN_ORDERS_PAGE_SIZE,
       take: ADMIN_ORDERS_PAGE_SIZE,
-      select: {
-        id: true,
-        status: true,
-        amountMinor: true,
-        currency: true,
-        applicationFeeMinor: true,
-        refundedMinor: true,
-        feeRefundedMinor: true,
-        chargeType: true,
-        stripePaymentIntentId: true,
-        stripeAccountId: true,
-        createdAt: true,
-        paidAt: true,
-        buyer: { select: { name: true, email: true } },
-        seller: { select: { id: true, name: true, email: true } },
-        course: { select: { title: true, slug: true } },
-      },
+      select: orderSummary,
     }),
     db.order.count({ where }),
   ]);
@@ -96,21 +99,7 @@ export async function getAdminOrder(orderId: string) {
   return db.order.findUnique({
     where: { id: orderId },
     select: {
-      id: true,
-      status: true,
-      amountMinor: true,
-      currency: true,
-      applicationFeeMinor: true,
-      refundedMinor: true,
-      feeRefundedMinor: true,
-      chargeType: true,
-      stripePaymentIntentId: true,
-      stripeAccountId: true,
-      createdAt: true,
-      paidAt: true,
-      buyer: { select: { name: true, email: true } },
-      seller: { select: { name: true, email: true } },
-      course: { select: { title: true, slug: true } },
+      ...orderSummary,
       enrolment: { select: { id: true } },
       refundRequests: {
         orderBy: { createdAt: "desc" },

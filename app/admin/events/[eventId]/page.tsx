@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/action-button";
+import { DetailsList } from "@/components/details-list";
 import { requireRole } from "@/lib/auth/guards";
 import { getAdminEvent } from "@/lib/events/admin-events";
 import { replayEventAction } from "../actions";
@@ -31,14 +32,7 @@ export default async function AdminEventPage({ params }: { params: Promise<{ eve
     <>
       <p className="mb-2 text-sm"><Link href="/admin/events">← All events</Link></p>
       <h1 className="page-title">Event {event.id}</h1>
-      <dl className="card mb-6 grid max-w-3xl grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-500">{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList rows={rows} />
       <div className="mb-6 max-w-3xl space-y-2">
         <ActionButton action={replayEventAction} fields={{ eventId: event.id }} label="Replay" pendingLabel="Replaying…" />
         <p className="text-sm text-slate-500">

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/action-button";
+import { DetailsList } from "@/components/details-list";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMinor, isCurrency, minorToMajorString } from "@/lib/money";
 import { getAdminOrder } from "@/lib/orders/admin-orders";
@@ -46,14 +47,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
     <>
       <p className="mb-2 text-sm"><Link href="/admin/orders">← All orders</Link></p>
       <h1 className="page-title">Order {order.id}</h1>
-      <dl className="card mb-6 grid max-w-3xl grid-cols-[12rem_1fr] gap-x-4 gap-y-1 text-sm">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-500">{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList rows={rows} />
       {order.stripePaymentIntentId ? (
         <div className="mb-6 max-w-3xl space-y-2">
           <ActionButton action={resyncOrderAction} fields={{ orderId: order.id }} label="Re-sync from Stripe" pendingLabel="Re-syncing…" variant="secondary" />
