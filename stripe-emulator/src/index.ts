@@ -13,6 +13,7 @@ import { registerPaymentIntents } from "./resources/payment_intents.js";
 import { registerSetupIntents } from "./resources/setup_intents.js";
 import { registerCharges } from "./resources/charges.js";
 import { registerRefunds } from "./resources/refunds.js";
+import { registerDisputes } from "./resources/disputes.js";
 import { registerProducts } from "./resources/products.js";
 import { registerSubscriptions } from "./resources/subscriptions.js";
 import { registerInvoices } from "./resources/invoices.js";
@@ -50,6 +51,7 @@ export function buildRouter(emu: Emulator, hooks: Parameters<typeof registerCont
   registerSetupIntents(router, emu);
   registerCharges(router, emu);
   registerRefunds(router, emu);
+  registerDisputes(router, emu);
   registerProducts(router, emu);
   registerSubscriptions(router, emu);
   registerInvoices(router, emu);

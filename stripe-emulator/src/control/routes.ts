@@ -3,9 +3,10 @@ import type { Emulator, FaultKind } from "../core/emulator.js";
 import { randomChars } from "../core/ids.js";
 import type { WebhookTargetConfig } from "../core/options.js";
 import { API_VERSION } from "../core/version.js";
-import { invalidRequest } from "../http/errors.js";
+import { invalidRequest, resourceMissing } from "../http/errors.js";
 import type { EmulatorRequest, FormValue, Router } from "../http/types.js";
 import { advanceClockTo } from "../billing/subscription_lifecycle.js";
+import { closeDispute, DISPUTE_REASONS, openDispute } from "../payments/disputes.js";
 
 export interface ControlHooks {
   save(file?: string): string | null;
@@ -116,6 +117,28 @@ export function registerControl(router: Router, emu: Emulator, hooks: ControlHoo
     for (const t of targets) if (!t.url || !t.secret) throw invalidRequest("Each target needs url and secret", "targets");
     hooks.setWebhookTargets(targets);
     return json({ data: emu.webhooks.configTargetList().map((t) => ({ id: t.id, url: t.url, connect: t.connect })) });
+  });
+
+  // Disputes for demos and app tests: open one on any succeeded charge, close one without evidence.
+  router.add("POST", "/_emulator/disputes", (req) => {
+    const chargeId = field(req, "charge") ?? "";
+    const charge = emu.store.get(chargeId);
+    if (!charge || charge.object !== "charge") throw resourceMissing("charge", chargeId, "charge");
+    const reason = field(req, "reason") ?? "fraudulent";
+    if (!(DISPUTE_REASONS as readonly string[]).includes(reason)) throw invalidRequest(`reason must be one of ${DISPUTE_REASONS.join(", ")}`, "reason");
+    const inquiry = field(req, "inquiry") === "true";
+    const dispute = openDispute(emu, charge, { reason, inquiry });
+    emu.onChange();
+    return json(dispute);
+  });
+  router.add("POST", "/_emulator/disputes/:id/resolve", (req, params) => {
+    const dispute = emu.store.get(params.id);
+    if (!dispute || dispute.object !== "dispute") throw resourceMissing("dispute", params.id, "id");
+    const outcome = field(req, "outcome");
+    if (outcome !== "won" && outcome !== "lost") throw invalidRequest("outcome must be won or lost", "outcome");
+    closeDispute(emu, dispute, outcome);
+    emu.onChange();
+    return json(dispute);
   });
 
   router.add("GET", "/_emulator/requests", (req) => {

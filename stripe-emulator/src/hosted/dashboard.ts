@@ -1,4 +1,4 @@
-// A small read-only dashboard at "/" (customers, payments, subscriptions, accounts, events),
+// A small read-only dashboard at "/" (customers, payments, disputes, subscriptions, accounts, events),
 // plus receipt and invoice pages linked from charges and invoices.
 import type { Emulator } from "../core/emulator.js";
 import type { Router } from "../http/types.js";
@@ -31,11 +31,13 @@ export function registerDashboard(router: Router, emu: Emulator): void {
       `<code>${esc(a.id)}</code>`, esc(a.type), esc(a.business_profile?.name ?? a.email ?? ""), a.charges_enabled ? "yes" : "no", a.details_submitted ? "yes" : "no",
       emu.store.record(a.id)?.hidden.connected === false ? "disconnected" : "connected",
     ]);
+    const disputes = all("dispute").map((d) => [`<code>${esc(d.id)}</code>`, `<code>${esc(d.charge)}</code>`, money(d.amount, d.currency), esc(d.reason), status(d.status), esc(owner(emu, d.id)), when(d.created)]);
     const events = all("event").map((e) => [`<code>${esc(e.id)}</code>`, esc(e.type), esc(e.account ?? "platform"), String(e.pending_webhooks), when(e.created)]);
     const body = `<div class="card"><h1>Stripe emulator</h1>
 <p class="muted">Emulator clock: ${when(emu.now())} UTC (offset ${emu.clock.offsetSeconds}s). Connect client ID <code>${esc(emu.options.connectClientId)}</code>. Webhook deliveries pending: ${emu.webhooks.pendingCount()}.</p></div>
 ${section("Customers", table(["ID", "Email", "Name", "Account", "Created"], customers, "No customers yet."))}
 ${section("Payments", table(["PaymentIntent", "Amount", "Status", "Customer", "Account", "Created"], payments, "No payments yet."))}
+${section("Disputes", table(["ID", "Charge", "Amount", "Reason", "Status", "Account", "Created"], disputes, "No disputes yet."))}
 ${section("Subscriptions", table(["ID", "Customer", "Status", "", "Period end"], subs, "No subscriptions yet."))}
 ${section("Connected accounts", table(["ID", "Type", "Name", "Charges", "Details submitted", "Link"], accounts, "No connected accounts yet."))}
 ${section("Events", table(["ID", "Type", "Account", "Pending webhooks", "Created"], events, "No events yet."))}`;

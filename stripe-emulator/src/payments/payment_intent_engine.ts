@@ -7,6 +7,7 @@ import { emitEvent, updateAndEmit } from "../webhooks/events.js";
 import { addBalanceTransaction, stripeFee } from "./balance.js";
 import { pmHidden } from "./cards.js";
 import { newCharge } from "./charges.js";
+import { openDispute } from "./disputes.js";
 import { settleConnect } from "./connect_flows.js";
 import { threeDSecureNextAction } from "./next_action.js";
 import { DECLINES, type Decline } from "./test_cards.js";
@@ -138,6 +139,14 @@ function succeedPayment(emu: Emulator, pi: StripeObject, account: string | null,
     o.last_payment_error = null;
   });
   emu.intentSettled(pi, "succeeded");
+  if (!manual) disputeIfTestCard(emu, charge);
+}
+
+/** The dispute test cards (4000000000000259, ...2685, ...1976) open a dispute once the charge is captured. */
+export function disputeIfTestCard(emu: Emulator, charge: StripeObject): void {
+  const pm = charge.payment_method ? emu.store.get(charge.payment_method) : undefined;
+  const dispute = pm ? pmHidden(emu, pm).behaviour.dispute : undefined;
+  if (dispute) openDispute(emu, charge, dispute);
 }
 
 /** Books a captured charge: balance transaction with Stripe's fee, then the Connect money movement. */

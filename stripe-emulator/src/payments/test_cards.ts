@@ -37,6 +37,8 @@ export interface CardBehaviour {
   declinesOnAttach: boolean;
   threeDS: ThreeDS;
   cvcCheck?: "pass" | "fail";
+  /** The payment succeeds, then a dispute is opened on its charge. */
+  dispute?: { reason: string; inquiry: boolean };
 }
 
 export interface CardInfo {
@@ -78,6 +80,9 @@ export const TEST_CARDS: Record<string, Partial<CardInfo> & { behaviour: CardBeh
   "4000000000003220": { behaviour: { declinesOnAttach: false, threeDS: "always" } },
   "4000000000003063": { behaviour: { declinesOnAttach: false, threeDS: "always" } },
   "4000000000003055": { behaviour: ok },
+  "4000000000000259": { behaviour: { ...ok, dispute: { reason: "fraudulent", inquiry: false } } },
+  "4000000000002685": { behaviour: { ...ok, dispute: { reason: "product_not_received", inquiry: false } } },
+  "4000000000001976": { behaviour: { ...ok, dispute: { reason: "fraudulent", inquiry: true } } },
 };
 
 /** Test names shared by pm_card_<name> and tok_<name>. */
@@ -113,6 +118,9 @@ const TEST_NAMES: Record<string, string> = {
   threeDSecure2Required: "4000000000003220",
   threeDSecureRequired: "4000000000003063",
   threeDSecureOptional: "4000000000003055",
+  createDispute: "4000000000000259",
+  createDisputeProductNotReceived: "4000000000002685",
+  createDisputeInquiry: "4000000000001976",
 };
 
 /** The card number behind `pm_card_visa`, `tok_visa`... or undefined. */

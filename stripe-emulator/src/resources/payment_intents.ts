@@ -7,7 +7,7 @@ import { render } from "../http/expand.js";
 import { Params } from "../http/params.js";
 import type { Router } from "../http/types.js";
 import { paymentMethodFromData, resolvePaymentMethod } from "../payments/cards.js";
-import { attemptPayment, cancelIntent, captureMoney, intentHidden, type IntentHidden } from "../payments/payment_intent_engine.js";
+import { attemptPayment, cancelIntent, captureMoney, disputeIfTestCard, intentHidden, type IntentHidden } from "../payments/payment_intent_engine.js";
 import type { StripeObject } from "../store/store.js";
 import { emitEvent, updateAndEmit } from "../webhooks/events.js";
 import { findCustomer } from "./customers.js";
@@ -319,6 +319,7 @@ export function registerPaymentIntents(router: Router, emu: Emulator): void {
       o.amount_capturable = 0;
     });
     emu.intentSettled(pi, "succeeded");
+    disputeIfTestCard(emu, charge);
     return pi;
   });
 

@@ -22,6 +22,10 @@ export function registerRefunds(router: Router, emu: Emulator): void {
     } else {
       charge = findOwned(ctx, chargeId, "charge", "charge", "charge");
     }
+    // A charged-back charge cannot be refunded (an inquiry's charge still can).
+    if (emu.store.list("dispute", emu.store.accountOf(charge.id), (d) => d.charge === charge.id && !d.is_charge_refundable).length > 0) {
+      throw invalidRequest(`Charge ${charge.id} has been charged back; cannot issue a refund.`, undefined, "charge_disputed");
+    }
     return refundCharge(emu, charge, {
       amount: p.int("amount"),
       reason: p.oneOf("reason", ["duplicate", "fraudulent", "requested_by_customer"] as const) ?? null,
