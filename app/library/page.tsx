@@ -39,9 +39,20 @@ export default async function LibraryPage() {
         <section aria-labelledby="bought" className="mb-8">
           <h2 id="bought" className="mb-3 text-lg font-semibold">Your courses</h2>
           <ul className="grid gap-3 sm:grid-cols-2">
-            {purchased.map(({ course }) => (
-              <LibraryCard key={course.id} course={course} note="Bought · lifetime access" />
-            ))}
+            {purchased.map(({ course, frozenAt }) =>
+              frozenAt ? (
+                <li key={course.id} className="card flex items-center justify-between gap-3" data-testid="library-course-on-hold">
+                  <div>
+                    <p className="font-medium">{course.title}</p>
+                    <p className="text-xs text-slate-500">by {course.seller.name}</p>
+                    <p className="mt-1 text-sm text-amber-800">On hold while a payment dispute is reviewed.</p>
+                  </div>
+                  <Link href="/account/orders" className="btn-secondary">My orders</Link>
+                </li>
+              ) : (
+                <LibraryCard key={course.id} course={course} note="Bought · lifetime access" />
+              ),
+            )}
           </ul>
         </section>
       )}

@@ -2,19 +2,23 @@ import { db } from "@/lib/db";
 import { grantsMemberAccess, MEMBER_ACCESS_STATUSES } from "./membership-status";
 
 export interface CourseAccess {
+  /** Bought, and not on hold. */
   purchased: boolean;
+  /** Bought, but frozen while the payment is disputed: it opens nothing (unless a membership opens it). */
+  onHold: boolean;
   /** Opens through an active membership (the course is included). */
   membership: boolean;
 }
 
 export async function courseAccess(userId: string, courseId: string): Promise<CourseAccess> {
   const [enrolment, course, membership] = await Promise.all([
-    db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { id: true } }),
+    db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { id: true, frozenAt: true } }),
     db.course.findUnique({ where: { id: courseId }, select: { includedInMembership: true, published: true } }),
     db.membership.findUnique({ where: { userId }, select: { status: true } }),
   ]);
   return {
-    purchased: !!enrolment,
+    purchased: !!enrolment && !enrolment.frozenAt,
+    onHold: !!enrolment?.frozenAt,
     membership: !!course?.includedInMembership && !!course.published && grantsMemberAccess(membership?.status),
   };
 }
@@ -26,7 +30,7 @@ export async function listLibrary(userId: string) {
     db.enrolment.findMany({
       where: { userId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { createdAt: true, course: { select: courseColumns } },
+      select: { createdAt: true, frozenAt: true, course: { select: courseColumns } },
     }),
     db.membership.findFirst({ where: { userId, status: { in: [...MEMBER_ACCESS_STATUSES] } }, select: { status: true } }),
   ]);
@@ -50,6 +54,6 @@ export async function courseForReader(userId: string, slug: string) {
   });
   if (!course) return null;
   const access = await courseAccess(userId, course.id);
-  if (!course.published && !access.purchased) return null;
+  if (!course.published && !access.purchased && !access.onHold) return null;
   return { course, access };
 }

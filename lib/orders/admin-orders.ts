@@ -58,6 +58,8 @@ const orderSummary = {
   applicationFeeMinor: true,
   refundedMinor: true,
   feeRefundedMinor: true,
+  disputeStatus: true,
+  stripeDisputeId: true,
   chargeType: true,
   stripePaymentIntentId: true,
   stripeAccountId: true,
@@ -100,7 +102,7 @@ export async function getAdminOrder(orderId: string) {
     where: { id: orderId },
     select: {
       ...orderSummary,
-      enrolment: { select: { id: true } },
+      enrolment: { select: { id: true, frozenAt: true } },
       refundRequests: {
         orderBy: { createdAt: "desc" },
         select: { id: true, amountMinor: true, reason: true, note: true, status: true, error: true, stripeRefundId: true, createdAt: true, requestedBy: { select: { name: true } } },

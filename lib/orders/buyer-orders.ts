@@ -8,6 +8,8 @@ export async function listBuyerOrders(buyerId: string) {
     select: {
       id: true,
       status: true,
+      refundedMinor: true,
+      disputeStatus: true,
       amountMinor: true,
       currency: true,
       createdAt: true,
@@ -24,6 +26,8 @@ export async function getBuyerOrder(buyerId: string, orderId: string) {
     select: {
       id: true,
       status: true,
+      refundedMinor: true,
+      disputeStatus: true,
       amountMinor: true,
       currency: true,
       createdAt: true,

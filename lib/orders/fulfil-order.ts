@@ -49,9 +49,12 @@ export async function fulfilOrderFromIntent(intent: PaidIntent, account: string 
       data: { status: "paid", paidAt: new Date(), pendingKey: null, lastPaymentError: null, stripePaymentIntentId: intent.id },
     });
     if (changed.count === 0) return "already-fulfilled" as const;
+    // A dispute recorded before the payment's own event: open enrols frozen, lost enrols nobody.
+    const { disputeStatus } = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { disputeStatus: true } });
+    if (disputeStatus === "lost") return "fulfilled" as const;
     await tx.enrolment.upsert({
       where: { userId_courseId: { userId: order.buyerId, courseId: order.courseId } },
-      create: { userId: order.buyerId, courseId: order.courseId, source: "order", orderId: order.id },
+      create: { userId: order.buyerId, courseId: order.courseId, source: "order", orderId: order.id, frozenAt: disputeStatus === "open" ? new Date() : null },
       update: {},
     });
     return "fulfilled" as const;

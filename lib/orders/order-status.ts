@@ -12,3 +12,16 @@ export const ORDER_STATUS_LABELS: Record<string, string> = {
 export function pendingKeyOf(buyerId: string, courseId: string): string {
   return `${buyerId}:${courseId}`;
 }
+
+export const DISPUTE_STATUS_LABELS: Record<string, string> = {
+  open: "Disputed",
+  won: "Dispute won",
+  lost: "Dispute lost",
+};
+
+/** What the buyer and the admin see as an order's status: a dispute, a partial refund, or the status. */
+export function orderStatusLabel(order: { status: string; refundedMinor?: number; disputeStatus?: string | null }): string {
+  if (order.disputeStatus === "open" || order.disputeStatus === "lost") return DISPUTE_STATUS_LABELS[order.disputeStatus]!;
+  const base = order.status === "paid" && (order.refundedMinor ?? 0) > 0 ? "Partly refunded" : (ORDER_STATUS_LABELS[order.status] ?? order.status);
+  return order.disputeStatus === "won" ? `${base} · dispute won` : base;
+}

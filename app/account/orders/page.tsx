@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/guards";
 import { formatMinor } from "@/lib/money";
 import { listBuyerOrders } from "@/lib/orders/buyer-orders";
-import { ORDER_STATUS_LABELS } from "@/lib/orders/order-status";
+import { orderStatusLabel } from "@/lib/orders/order-status";
 
 export const metadata: Metadata = { title: "My orders" };
 export const dynamic = "force-dynamic";
@@ -38,7 +38,7 @@ export default async function OrdersPage() {
                 <td className="py-2">{dateFormat.format(order.paidAt ?? order.createdAt)}</td>
                 <td className="py-2">{order.course.title}</td>
                 <td className="py-2">{formatMinor(order.amountMinor, order.currency)}</td>
-                <td className="py-2">{ORDER_STATUS_LABELS[order.status] ?? order.status}</td>
+                <td className="py-2">{orderStatusLabel(order)}</td>
                 <td className="py-2 text-right">
                   {order.status === "paid" || order.status === "refunded" ? (
                     <Link href={`/account/orders/${order.id}`}>Receipt</Link>

@@ -5,7 +5,7 @@ import { Pagination } from "@/components/pagination";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMinor } from "@/lib/money";
 import { adminOrdersHref, listAdminOrders, listOrderSellers, parseAdminOrderFilters } from "@/lib/orders/admin-orders";
-import { ORDER_STATUSES, ORDER_STATUS_LABELS } from "@/lib/orders/order-status";
+import { ORDER_STATUSES, ORDER_STATUS_LABELS, orderStatusLabel } from "@/lib/orders/order-status";
 import { dashboardLinksOf } from "@/lib/payments/dashboard-links";
 
 export const metadata: Metadata = { title: "Orders" };
@@ -94,7 +94,7 @@ export default async function AdminOrdersPage({
               </td>
               <td className="px-4 py-2">
                 <div data-testid="order-status">
-                  {order.status === "paid" && order.refundedMinor > 0 ? "Partly refunded" : (ORDER_STATUS_LABELS[order.status] ?? order.status)}
+                  {orderStatusLabel(order)}
                 </div>
                 <div className="text-slate-500">{order.chargeType ?? "platform"} charge</div>
               </td>

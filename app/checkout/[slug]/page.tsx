@@ -37,6 +37,10 @@ export default async function CheckoutPage({ params }: Props) {
         <Notice>
           You already own this course. <Link href={`/library/${course.slug}`}>Open it</Link>.
         </Notice>
+      ) : access.onHold ? (
+        <Notice>
+          You bought this course; it is on hold while a payment dispute is reviewed. <Link href="/account/orders">See your orders</Link>.
+        </Notice>
       ) : !planned?.ok ? (
         <Notice>{planned?.message ?? "This course is not for sale right now."}</Notice>
       ) : (

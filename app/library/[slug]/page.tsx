@@ -18,6 +18,19 @@ export default async function CourseContentPage({ params }: Props) {
   if (!found) notFound();
   const { course, access } = found;
 
+  if (access.onHold && !access.membership) {
+    return (
+      <div className="card mx-auto max-w-lg text-center" data-testid="content-on-hold">
+        <h1 className="text-xl font-semibold">{course.title}</h1>
+        <p className="mt-2 text-slate-700">This course is on hold while a payment dispute is reviewed.</p>
+        <p className="mt-1 text-sm text-slate-500">Access comes back if the dispute is decided in the seller&apos;s favour.</p>
+        <div className="mt-4 flex justify-center gap-3">
+          <Link href="/account/orders" className="btn-secondary">My orders</Link>
+        </div>
+      </div>
+    );
+  }
+
   if (!access.purchased && !access.membership) {
     return (
       <div className="card mx-auto max-w-lg text-center" data-testid="content-locked">

@@ -1,5 +1,8 @@
 import { handleAccountDeauthorized } from "./account-deauthorized";
 import { handleAccountUpdated } from "./account-updated";
+import { handleChargeDisputeClosed } from "./charge-dispute-closed";
+import { handleChargeDisputeCreated } from "./charge-dispute-created";
+import { handleChargeDisputeUpdated } from "./charge-dispute-updated";
 import { handleChargeRefunded } from "./charge-refunded";
 import type { EventHandler } from "./handlers";
 import { handlePaymentIntentCanceled } from "./payment-intent-canceled";
@@ -19,4 +22,8 @@ export const connectEventHandlers: Partial<Record<string, EventHandler>> = {
   "charge.refunded": handleChargeRefunded,
   "refund.created": handleRefundCreated,
   "refund.updated": handleRefundUpdated,
+  // A destination charge's dispute is the platform's; a direct charge's comes on the Connect endpoint.
+  "charge.dispute.created": handleChargeDisputeCreated,
+  "charge.dispute.updated": handleChargeDisputeUpdated,
+  "charge.dispute.closed": handleChargeDisputeClosed,
 };

@@ -1,4 +1,7 @@
 import type Stripe from "stripe";
+import { handleChargeDisputeClosed } from "./charge-dispute-closed";
+import { handleChargeDisputeCreated } from "./charge-dispute-created";
+import { handleChargeDisputeUpdated } from "./charge-dispute-updated";
 import { handleChargeRefunded } from "./charge-refunded";
 import { handleCustomerSubscriptionCreated } from "./customer-subscription-created";
 import { handleCustomerSubscriptionDeleted } from "./customer-subscription-deleted";
@@ -26,4 +29,8 @@ export const eventHandlers: Partial<Record<string, EventHandler>> = {
   "charge.refunded": handleChargeRefunded,
   "refund.created": handleRefundCreated,
   "refund.updated": handleRefundUpdated,
+  // A destination charge's dispute is the platform's; a direct charge's comes on the Connect endpoint.
+  "charge.dispute.created": handleChargeDisputeCreated,
+  "charge.dispute.updated": handleChargeDisputeUpdated,
+  "charge.dispute.closed": handleChargeDisputeClosed,
 };

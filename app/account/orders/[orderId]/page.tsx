@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { formatMinor } from "@/lib/money";
 import { getBuyerOrder } from "@/lib/orders/buyer-orders";
 import { intentAccountOf } from "@/lib/orders/charge-plan";
-import { ORDER_STATUS_LABELS } from "@/lib/orders/order-status";
+import { orderStatusLabel } from "@/lib/orders/order-status";
 import { paymentCardOf } from "@/lib/payments/course-payment-intents";
 
 export const metadata: Metadata = { title: "Receipt" };
@@ -37,7 +37,7 @@ export default async function ReceiptPage({ params }: Props) {
         <dt className="text-slate-500">Amount</dt>
         <dd className="font-semibold" data-testid="receipt-amount">{formatMinor(order.amountMinor, order.currency)}</dd>
         <dt className="text-slate-500">Status</dt>
-        <dd data-testid="receipt-status">{ORDER_STATUS_LABELS[order.status] ?? order.status}</dd>
+        <dd data-testid="receipt-status">{orderStatusLabel(order)}</dd>
         {card && (
           <>
             <dt className="text-slate-500">Paid with</dt>

@@ -7,7 +7,7 @@ import { DetailsList } from "@/components/details-list";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMinor, isCurrency, minorToMajorString } from "@/lib/money";
 import { getAdminOrder } from "@/lib/orders/admin-orders";
-import { ORDER_STATUS_LABELS } from "@/lib/orders/order-status";
+import { DISPUTE_STATUS_LABELS, orderStatusLabel } from "@/lib/orders/order-status";
 import { dashboardLinksOf } from "@/lib/payments/dashboard-links";
 import { refundOrderAction, resyncOrderAction } from "./actions";
 import { RefundForm } from "./refund-form";
@@ -25,7 +25,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
   const money = (minor: number) => formatMinor(minor, order.currency);
   const remainingMinor = order.amountMinor - order.refundedMinor;
   const links = dashboardLinksOf(order);
-  const status = order.status === "paid" && order.refundedMinor > 0 ? "Partly refunded" : (ORDER_STATUS_LABELS[order.status] ?? order.status);
+  const status = orderStatusLabel(order);
   const rows: Array<[string, React.ReactNode]> = [
     ["Course", order.course.title],
     ["Buyer", `${order.buyer.name} (${order.buyer.email})`],
@@ -36,7 +36,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
     ["Fee refunded", money(order.feeRefundedMinor)],
     ["Charge type", order.chargeType ?? "platform"],
     ["Status", <span key="status" data-testid="admin-order-status">{status}</span>],
-    ["Buyer's access", order.enrolment ? "Has access" : "No access from this order"],
+    ["Dispute", order.disputeStatus ? <span key="dispute" data-testid="admin-order-dispute">{DISPUTE_STATUS_LABELS[order.disputeStatus] ?? order.disputeStatus}{order.stripeDisputeId ? <> (<code>{order.stripeDisputeId}</code>)</> : null}</span> : "None"],
+    ["Buyer's access", <span key="access" data-testid="admin-order-access">{order.enrolment ? (order.enrolment.frozenAt ? "On hold while the dispute is reviewed" : "Has access") : "No access from this order"}</span>],
     ["Created", `${dateFormat.format(order.createdAt)} UTC`],
     ["Paid", order.paidAt ? `${dateFormat.format(order.paidAt)} UTC` : "—"],
     ["PaymentIntent", order.stripePaymentIntentId ? <a key="pi" href={links.payment ?? undefined} target="_blank" rel="noreferrer"><code>{order.stripePaymentIntentId}</code></a> : "—"],
@@ -57,7 +58,12 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
         </div>
       ) : null}
       <h2 className="mb-3 text-lg font-semibold">Refund</h2>
-      {order.status === "paid" && remainingMinor > 0 && isCurrency(order.currency) ? (
+      {order.disputeStatus === "open" && (
+        <p className="mb-2 text-sm text-amber-800">This payment is disputed: Stripe refuses refunds on a chargeback (an inquiry can still be refunded).</p>
+      )}
+      {order.disputeStatus === "lost" ? (
+        <p className="text-sm text-slate-600">The dispute was lost: the money has gone back to the buyer through their bank.</p>
+      ) : order.status === "paid" && remainingMinor > 0 && isCurrency(order.currency) ? (
         <RefundForm
           action={refundOrderAction}
           orderId={order.id}

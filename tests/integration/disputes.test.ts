@@ -1,0 +1,265 @@
+import "./support/test-database";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as connectWebhook } from "@/app/api/stripe/connect-webhook/route";
+import { POST as platformWebhook } from "@/app/api/stripe/webhook/route";
+import { db } from "@/lib/db";
+import { courseAccess, listLibrary } from "@/lib/membership/course-access";
+import { listBuyerOrders } from "@/lib/orders/buyer-orders";
+import { orderStatusLabel } from "@/lib/orders/order-status";
+import { settleOrder } from "@/lib/orders/settle-order";
+import { startCoursePurchase } from "@/lib/orders/start-purchase";
+import { handleChargeDisputeClosed } from "@/lib/payments/webhooks/charge-dispute-closed";
+import { handleChargeDisputeCreated } from "@/lib/payments/webhooks/charge-dispute-created";
+import { refundOrder } from "@/lib/refunds/refund-order";
+import { resyncOrder } from "@/lib/resync/resync-order";
+import { updatePlatformSettings } from "@/lib/settings/platform-settings";
+import { makeCourse, makeUser } from "./support/factories";
+import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
+
+const CONNECT_SECRET = "whsec_integration_disputes_connect";
+let stripe: TestStripe;
+const receivers: Server[] = [];
+const deliveries: Array<{ endpoint: string; status: number; type: string; id: string; account: string | null; dispute: string | null }> = [];
+
+async function listen(endpoint: string, handle: (request: Request) => Promise<Response>): Promise<string> {
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const response = await handle(new Request(`http://app.test/${endpoint}`, { method: "POST", headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? "") }, body }));
+    const event = JSON.parse(body) as { type: string; id: string; account?: string; data: { object: { id: string; object: string } } };
+    deliveries.push({
+      endpoint,
+      status: response.status,
+      type: event.type,
+      id: event.id,
+      account: event.account ?? null,
+      dispute: event.data.object.object === "dispute" ? event.data.object.id : null,
+    });
+    res.writeHead(response.status).end(await response.text());
+  });
+  receivers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+beforeAll(async () => {
+  stripe = await startTestStripe({ deliverWebhooks: false });
+  process.env.STRIPE_CONNECT_WEBHOOK_SECRET = CONNECT_SECRET;
+  const platformUrl = await listen("platform", platformWebhook);
+  const connectUrl = await listen("connect", connectWebhook);
+  await stripe.call("POST", "/_emulator/webhook_targets", {
+    platform_url: platformUrl,
+    platform_secret: TEST_WEBHOOK_SECRET,
+    connect_url: connectUrl,
+    connect_secret: CONNECT_SECRET,
+  });
+});
+afterAll(async () => {
+  await stripe?.close();
+  await Promise.all(receivers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+});
+
+let admin: { id: string };
+beforeEach(async () => {
+  admin ??= await makeUser("admin");
+});
+
+async function read(path: string, account?: string) {
+  const res = await fetch(`${stripe.emulator.url}${path}`, {
+    headers: { authorization: "Bearer sk_test_emulator", ...(account ? { "stripe-account": account } : {}) },
+  });
+  return (await res.json()) as any;
+}
+
+/** A paid order of 25.00 by destination or direct charge, with the given card. */
+async function paidOrder(chargeType: "destination" | "direct", paymentMethod = "pm_card_visa") {
+  await updatePlatformSettings(admin.id, { feeBasisPoints: 1000, chargeType });
+  const seller = await makeUser("seller");
+  const account = await connectSeller(stripe, seller.id);
+  const course = await makeCourse(seller.id, { priceMinor: 2500 });
+  const buyer = await makeUser("buyer");
+  const purchase = await startCoursePurchase(buyer.id, { courseId: course.id, expectedAmountMinor: 2500, expectedCurrency: "usd", expectedChargeType: chargeType });
+  if (!purchase.ok) throw new Error(purchase.message);
+  const intentId = purchase.clientSecret.split("_secret_")[0]!;
+  const confirmed = await fetch(`${stripe.emulator.url}/v1/payment_intents/${intentId}/confirm`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${TEST_PUBLISHABLE_KEY}`,
+      "content-type": "application/x-www-form-urlencoded",
+      ...(chargeType === "direct" ? { "stripe-account": account } : {}),
+    },
+    body: new URLSearchParams({ client_secret: purchase.clientSecret, payment_method: paymentMethod }),
+  });
+  expect((await confirmed.json()).status).toBe("succeeded");
+  await settleOrder(buyer.id, purchase.orderId);
+  await stripe.settle();
+  const onAccount = chargeType === "direct" ? account : undefined;
+  const intent = await read(`/v1/payment_intents/${intentId}`, onAccount);
+  return { seller, buyer, course, account, orderId: purchase.orderId, intentId, chargeId: intent.latest_charge as string, onAccount };
+}
+
+async function openDispute(chargeId: string, form: Record<string, string> = {}) {
+  const opened = await stripe.call("POST", "/_emulator/disputes", { charge: chargeId, ...form });
+  expect(opened.status).toBe(200);
+  await stripe.settle();
+  return opened.body.id as string;
+}
+
+async function resolve(disputeId: string, outcome: "won" | "lost") {
+  const resolved = await stripe.call("POST", `/_emulator/disputes/${disputeId}/resolve`, { outcome });
+  expect(resolved.status).toBe(200);
+  await stripe.settle();
+  return resolved.body;
+}
+
+async function state(orderId: string) {
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { enrolment: true } });
+  const access = await courseAccess(order.buyerId, order.courseId);
+  return { status: order.status, disputeStatus: order.disputeStatus, enrolled: !!order.enrolment, frozen: !!order.enrolment?.frozenAt, access: access.purchased, onHold: access.onHold, label: orderStatusLabel(order) };
+}
+
+/** The events Stripe sent for one dispute, by type (from the emulator's event list, on the dispute's account). */
+async function disputeEvents(disputeId: string, account?: string) {
+  const events = (await read(`/v1/events?limit=100`, account)).data as any[];
+  return events.filter((e) => e.type.startsWith("charge.dispute.") && e.data.object.id === disputeId);
+}
+
+describe("disputes on destination charges (platform endpoint)", () => {
+  it("a payment made with the dispute card is frozen by charge.dispute.created; winning restores access", async () => {
+    const { orderId, buyer, intentId } = await paidOrder("destination", "pm_card_createDispute");
+    const dispute = (await read(`/v1/disputes?payment_intent=${intentId}`)).data[0];
+    expect(dispute.status).toBe("needs_response");
+    const created = deliveries.find((d) => d.type === "charge.dispute.created" && d.dispute === dispute.id);
+    expect(created).toMatchObject({ endpoint: "platform", status: 200, account: null });
+
+    expect(await state(orderId)).toEqual({ status: "paid", disputeStatus: "open", enrolled: true, frozen: true, access: false, onHold: true, label: "Disputed" });
+    const library = await listLibrary(buyer.id);
+    expect(library.purchased.map((e) => !!e.frozenAt)).toEqual([true]);
+    expect((await listBuyerOrders(buyer.id)).map(orderStatusLabel)).toEqual(["Disputed"]);
+
+    await resolve(dispute.id, "won");
+    expect(deliveries.find((d) => d.type === "charge.dispute.closed" && d.dispute === dispute.id)).toMatchObject({ endpoint: "platform", status: 200 });
+    expect(await state(orderId)).toEqual({ status: "paid", disputeStatus: "won", enrolled: true, frozen: false, access: true, onHold: false, label: "Paid · dispute won" });
+  });
+
+  it("losing withdraws access", async () => {
+    const { orderId, chargeId } = await paidOrder("destination");
+    expect((await state(orderId)).access).toBe(true);
+    const disputeId = await openDispute(chargeId);
+    expect((await state(orderId)).frozen).toBe(true);
+    await resolve(disputeId, "lost");
+    expect(await state(orderId)).toEqual({ status: "paid", disputeStatus: "lost", enrolled: false, frozen: false, access: false, onHold: false, label: "Dispute lost" });
+  });
+
+  it("duplicated and reordered dispute events leave the final state: they re-read the dispute from Stripe", async () => {
+    const { orderId, chargeId } = await paidOrder("destination");
+    const disputeId = await openDispute(chargeId);
+    await resolve(disputeId, "lost");
+    const events = await disputeEvents(disputeId);
+    const created = events.find((e) => e.type === "charge.dispute.created");
+    const closed = events.find((e) => e.type === "charge.dispute.closed");
+    expect(created && closed).toBeTruthy();
+
+    // Late and repeated: the created event still carries status needs_response, but changes nothing.
+    await handleChargeDisputeCreated(created);
+    await handleChargeDisputeClosed(closed);
+    await handleChargeDisputeCreated(created);
+    expect(await state(orderId)).toMatchObject({ disputeStatus: "lost", enrolled: false });
+
+    // A repeat delivery through the endpoint is a duplicate.
+    const payload = JSON.stringify(created);
+    const { default: Stripe } = await import("stripe");
+    const header = new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: TEST_WEBHOOK_SECRET });
+    const response = await platformWebhook(new Request("http://app.test/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload }));
+    expect(await response.json()).toEqual({ received: true, outcome: "duplicate" });
+  });
+
+  it("closed (won) handled before created: access stays open and is never frozen afterwards", async () => {
+    const { orderId, chargeId } = await paidOrder("destination");
+    const disputeId = await openDispute(chargeId);
+    await resolve(disputeId, "won");
+    const events = await disputeEvents(disputeId);
+    // As if neither had arrived yet: the order before any dispute, then closed first, created last.
+    await db.order.update({ where: { id: orderId }, data: { disputeStatus: null, stripeDisputeId: null } });
+    await db.enrolment.updateMany({ where: { orderId }, data: { frozenAt: null } });
+    await handleChargeDisputeClosed(events.find((e) => e.type === "charge.dispute.closed"));
+    await handleChargeDisputeCreated(events.find((e) => e.type === "charge.dispute.created"));
+    expect(await state(orderId)).toMatchObject({ disputeStatus: "won", enrolled: true, frozen: false, access: true });
+  });
+
+  it("a dispute won after the order was fully refunded does not give access back", async () => {
+    const { orderId, chargeId } = await paidOrder("destination");
+    // An inquiry moves no money, so the charge can still be refunded while it is open.
+    const disputeId = await openDispute(chargeId, { inquiry: "true" });
+    expect((await state(orderId)).frozen).toBe(true);
+    const refunded = await refundOrder(admin.id, { orderId, formToken: crypto.randomUUID(), amount: "25.00", reason: "requested_by_customer", note: "" });
+    expect(refunded.ok).toBe(true);
+    await stripe.settle();
+    expect(await state(orderId)).toMatchObject({ status: "refunded", enrolled: false });
+    const closed = await resolve(disputeId, "won");
+    expect(closed.status).toBe("warning_closed");
+    expect(await state(orderId)).toMatchObject({ status: "refunded", disputeStatus: "won", enrolled: false, access: false });
+  });
+
+  it("the admin's re-sync records a dispute whose event was missed", async () => {
+    const { orderId, chargeId } = await paidOrder("destination");
+    await openDispute(chargeId);
+    await db.order.update({ where: { id: orderId }, data: { disputeStatus: null, stripeDisputeId: null } });
+    await db.enrolment.updateMany({ where: { orderId }, data: { frozenAt: null } });
+    const result = await resyncOrder(admin.id, orderId);
+    expect(result).toEqual({ ok: true, message: "Re-synced: the order is now paid, dispute open." });
+    expect(await state(orderId)).toMatchObject({ disputeStatus: "open", frozen: true, access: false });
+  });
+});
+
+describe("disputes on direct charges (Connect endpoint)", () => {
+  it("arrive with the seller's account, freeze access, and a lost dispute withdraws it", async () => {
+    const { orderId, account, intentId, onAccount } = await paidOrder("direct", "pm_card_createDispute");
+    const dispute = (await read(`/v1/disputes?payment_intent=${intentId}`, onAccount)).data[0];
+    expect(dispute.status).toBe("needs_response");
+    const ofDispute = deliveries.filter((d) => d.dispute === dispute.id);
+    expect(ofDispute.find((d) => d.type === "charge.dispute.created")).toMatchObject({ endpoint: "connect", status: 200, account });
+    expect(ofDispute.filter((d) => d.endpoint === "platform")).toEqual([]);
+    expect(await state(orderId)).toMatchObject({ disputeStatus: "open", frozen: true, access: false, onHold: true, label: "Disputed" });
+
+    await resolve(dispute.id, "lost");
+    expect(deliveries.find((d) => d.type === "charge.dispute.closed" && d.dispute === dispute.id)).toMatchObject({ endpoint: "connect", status: 200, account });
+    expect(await state(orderId)).toMatchObject({ status: "paid", disputeStatus: "lost", enrolled: false, access: false, label: "Dispute lost" });
+  });
+
+  it("winning restores access", async () => {
+    const { orderId, chargeId } = await paidOrder("direct");
+    const disputeId = await openDispute(chargeId);
+    expect((await state(orderId)).frozen).toBe(true);
+    await resolve(disputeId, "won");
+    expect(await state(orderId)).toMatchObject({ disputeStatus: "won", frozen: false, access: true });
+  });
+
+  it("an event naming another account changes nothing", async () => {
+    const { orderId, chargeId } = await paidOrder("direct");
+    const other = await paidOrder("direct");
+    const disputeId = await openDispute(chargeId);
+    const created = (await disputeEvents(disputeId, (await db.order.findUniqueOrThrow({ where: { id: orderId } })).stripeAccountId!)).find(
+      (e) => e.type === "charge.dispute.created",
+    );
+    expect(created).toBeTruthy();
+    await resolve(disputeId, "won");
+    await db.enrolment.updateMany({ where: { orderId }, data: { frozenAt: null } });
+
+    // The same dispute claimed by another seller's account, and by the platform: refused, nothing changes.
+    const forged = { ...created, id: `${created.id}_forged`, account: other.account };
+    await expect(handleChargeDisputeCreated(forged)).rejects.toThrow();
+    const { account: _account, ...asPlatform } = { ...created, id: `${created.id}_platform` };
+    await expect(handleChargeDisputeCreated(asPlatform)).rejects.toThrow();
+    const payload = JSON.stringify(forged);
+    const { default: Stripe } = await import("stripe");
+    const header = new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: CONNECT_SECRET });
+    const response = await connectWebhook(new Request("http://app.test/api/stripe/connect-webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload }));
+    expect(response.status).toBeGreaterThanOrEqual(500);
+    expect(await state(orderId)).toMatchObject({ disputeStatus: "won", frozen: false, access: true });
+    expect(await state(other.orderId)).toMatchObject({ disputeStatus: null, frozen: false, access: true });
+  });
+});
