@@ -24,6 +24,9 @@ test("a buyer pays with the dispute card and the course is on hold; the dispute 
   await page.goto(`/library/${course.slug}`);
   await expect(page.getByTestId("content-on-hold")).toContainText("on hold while a payment dispute is reviewed");
   await expect(page.getByTestId("course-content")).toHaveCount(0);
+  await page.goto(`/courses/${course.slug}`);
+  await expect(page.getByTestId("course-on-hold")).toContainText("on hold while a payment dispute is reviewed");
+  await expect(page.getByRole("link", { name: "Buy this course" })).toHaveCount(0);
   await page.goto("/account/orders");
   await expect(page.getByRole("row", { name: new RegExp(course.title) })).toContainText("Disputed");
 

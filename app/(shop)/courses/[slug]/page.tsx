@@ -40,6 +40,10 @@ export default async function CoursePage({ params }: Props) {
         )}
         {user?.id === course.seller.id ? (
           <p className="mt-4 text-sm text-slate-600">This is your course.</p>
+        ) : access?.onHold && !access.membership ? (
+          <p className="mt-4 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="course-on-hold">
+            You bought this course; it is on hold while a payment dispute is reviewed.
+          </p>
         ) : access?.purchased || access?.membership ? (
           <Link href={`/library/${course.slug}`} className="btn mt-4 w-full">
             Open the course
