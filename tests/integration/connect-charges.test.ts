@@ -6,13 +6,13 @@ import { startCoursePurchase, type PurchaseResult } from "@/lib/orders/start-pur
 import { salesCsv } from "@/lib/sales/sales-csv";
 import { listSellerSales, monthlyTotals } from "@/lib/sales/seller-sales";
 import { getPlatformSettings, updatePlatformSettings } from "@/lib/settings/platform-settings";
-import { receiveConnectWebhooks, type ConnectWebhookReceiver } from "./support/connect-webhooks";
+import { receiveConnectWebhooks, type WebhookReceiver } from "./support/connect-webhooks";
 import { makeCourse, makeUser } from "./support/factories";
 import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, type TestStripe } from "./support/stripe-emulator";
 
 const CONNECT_SECRET = "whsec_integration_connect_charges";
 let stripe: TestStripe;
-let receiver: ConnectWebhookReceiver;
+let receiver: WebhookReceiver;
 
 // Platform events are not delivered here (the return page settles destination orders); connected
 // accounts' events go to the real Connect route handler.

@@ -7,7 +7,7 @@ import { syncConnectedAccount } from "@/lib/payments/connect/account-sync";
 import { disconnectSeller } from "@/lib/payments/connect/disconnect";
 import { buildAuthorizeUrl, completeOAuthConnection } from "@/lib/payments/connect/oauth";
 import { createOnboardingLink } from "@/lib/payments/connect/onboarding";
-import { receiveConnectWebhooks, type ConnectWebhookReceiver, type DeliveredEvent } from "./support/connect-webhooks";
+import { receiveConnectWebhooks, type WebhookReceiver, type DeliveredEvent } from "./support/connect-webhooks";
 import { makeCourse, makeUser } from "./support/factories";
 import { startTestStripe, type TestStripe } from "./support/stripe-emulator";
 
@@ -15,7 +15,7 @@ const CONNECT_SECRET = "whsec_integration_connect_only";
 const signer = new Stripe("sk_test_unused");
 let stripe: TestStripe;
 
-let receiver: ConnectWebhookReceiver;
+let receiver: WebhookReceiver;
 let delivered: DeliveredEvent[];
 
 beforeAll(async () => {

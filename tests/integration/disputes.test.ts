@@ -1,6 +1,4 @@
 import "./support/test-database";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as connectWebhook } from "@/app/api/stripe/connect-webhook/route";
 import { POST as platformWebhook } from "@/app/api/stripe/webhook/route";
@@ -15,51 +13,23 @@ import { handleChargeDisputeCreated } from "@/lib/payments/webhooks/charge-dispu
 import { refundOrder } from "@/lib/refunds/refund-order";
 import { resyncOrder } from "@/lib/resync/resync-order";
 import { updatePlatformSettings } from "@/lib/settings/platform-settings";
+import { receiveAllWebhooks, type DeliveredEvent, type WebhookReceiver } from "./support/connect-webhooks";
 import { makeCourse, makeUser } from "./support/factories";
 import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
 
 const CONNECT_SECRET = "whsec_integration_disputes_connect";
 let stripe: TestStripe;
-const receivers: Server[] = [];
-const deliveries: Array<{ endpoint: string; status: number; type: string; id: string; account: string | null; dispute: string | null }> = [];
-
-async function listen(endpoint: string, handle: (request: Request) => Promise<Response>): Promise<string> {
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
-    const response = await handle(new Request(`http://app.test/${endpoint}`, { method: "POST", headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? "") }, body }));
-    const event = JSON.parse(body) as { type: string; id: string; account?: string; data: { object: { id: string; object: string } } };
-    deliveries.push({
-      endpoint,
-      status: response.status,
-      type: event.type,
-      id: event.id,
-      account: event.account ?? null,
-      dispute: event.data.object.object === "dispute" ? event.data.object.id : null,
-    });
-    res.writeHead(response.status).end(await response.text());
-  });
-  receivers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-}
+let receiver: WebhookReceiver;
+let deliveries: DeliveredEvent[];
 
 beforeAll(async () => {
   stripe = await startTestStripe({ deliverWebhooks: false });
-  process.env.STRIPE_CONNECT_WEBHOOK_SECRET = CONNECT_SECRET;
-  const platformUrl = await listen("platform", platformWebhook);
-  const connectUrl = await listen("connect", connectWebhook);
-  await stripe.call("POST", "/_emulator/webhook_targets", {
-    platform_url: platformUrl,
-    platform_secret: TEST_WEBHOOK_SECRET,
-    connect_url: connectUrl,
-    connect_secret: CONNECT_SECRET,
-  });
+  receiver = await receiveAllWebhooks(stripe, CONNECT_SECRET);
+  deliveries = receiver.delivered;
 });
 afterAll(async () => {
   await stripe?.close();
-  await Promise.all(receivers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  await receiver?.close();
 });
 
 let admin: { id: string };
@@ -132,7 +102,7 @@ describe("disputes on destination charges (platform endpoint)", () => {
     const { orderId, buyer, intentId } = await paidOrder("destination", "pm_card_createDispute");
     const dispute = (await read(`/v1/disputes?payment_intent=${intentId}`)).data[0];
     expect(dispute.status).toBe("needs_response");
-    const created = deliveries.find((d) => d.type === "charge.dispute.created" && d.dispute === dispute.id);
+    const created = deliveries.find((d) => d.type === "charge.dispute.created" && d.objectId === dispute.id);
     expect(created).toMatchObject({ endpoint: "platform", status: 200, account: null });
 
     expect(await state(orderId)).toEqual({ status: "paid", disputeStatus: "open", enrolled: true, frozen: true, access: false, onHold: true, label: "Disputed" });
@@ -141,7 +111,7 @@ describe("disputes on destination charges (platform endpoint)", () => {
     expect((await listBuyerOrders(buyer.id)).map(orderStatusLabel)).toEqual(["Disputed"]);
 
     await resolve(dispute.id, "won");
-    expect(deliveries.find((d) => d.type === "charge.dispute.closed" && d.dispute === dispute.id)).toMatchObject({ endpoint: "platform", status: 200 });
+    expect(deliveries.find((d) => d.type === "charge.dispute.closed" && d.objectId === dispute.id)).toMatchObject({ endpoint: "platform", status: 200 });
     expect(await state(orderId)).toEqual({ status: "paid", disputeStatus: "won", enrolled: true, frozen: false, access: true, onHold: false, label: "Paid · dispute won" });
   });
 
@@ -220,13 +190,13 @@ describe("disputes on direct charges (Connect endpoint)", () => {
     const { orderId, account, intentId, onAccount } = await paidOrder("direct", "pm_card_createDispute");
     const dispute = (await read(`/v1/disputes?payment_intent=${intentId}`, onAccount)).data[0];
     expect(dispute.status).toBe("needs_response");
-    const ofDispute = deliveries.filter((d) => d.dispute === dispute.id);
+    const ofDispute = deliveries.filter((d) => d.objectId === dispute.id);
     expect(ofDispute.find((d) => d.type === "charge.dispute.created")).toMatchObject({ endpoint: "connect", status: 200, account });
     expect(ofDispute.filter((d) => d.endpoint === "platform")).toEqual([]);
     expect(await state(orderId)).toMatchObject({ disputeStatus: "open", frozen: true, access: false, onHold: true, label: "Disputed" });
 
     await resolve(dispute.id, "lost");
-    expect(deliveries.find((d) => d.type === "charge.dispute.closed" && d.dispute === dispute.id)).toMatchObject({ endpoint: "connect", status: 200, account });
+    expect(deliveries.find((d) => d.type === "charge.dispute.closed" && d.objectId === dispute.id)).toMatchObject({ endpoint: "connect", status: 200, account });
     expect(await state(orderId)).toMatchObject({ status: "paid", disputeStatus: "lost", enrolled: false, access: false, label: "Dispute lost" });
   });
 

@@ -1,9 +1,6 @@
 import "./support/test-database";
 import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { POST as connectWebhook } from "@/app/api/stripe/connect-webhook/route";
 import { POST as platformWebhook } from "@/app/api/stripe/webhook/route";
 import { db } from "@/lib/db";
 import { settleOrder } from "@/lib/orders/settle-order";
@@ -13,6 +10,7 @@ import { handleRefundCreated } from "@/lib/payments/webhooks/refund-created";
 import { refundIdempotencyKey, refundOrder } from "@/lib/refunds/refund-order";
 import { listSellerSales } from "@/lib/sales/seller-sales";
 import { updatePlatformSettings } from "@/lib/settings/platform-settings";
+import { receiveAllWebhooks, type DeliveredEvent, type WebhookReceiver } from "./support/connect-webhooks";
 import { makeCourse, makeUser } from "./support/factories";
 import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
 
@@ -23,39 +21,17 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const CONNECT_SECRET = "whsec_integration_refunds_connect";
 let stripe: TestStripe;
-const receivers: Server[] = [];
-const deliveries: Array<{ endpoint: string; status: number; type: string; id: string }> = [];
-
-async function listen(endpoint: string, handle: (request: Request) => Promise<Response>): Promise<string> {
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
-    const response = await handle(new Request(`http://app.test/${endpoint}`, { method: "POST", headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? "") }, body }));
-    const event = JSON.parse(body) as { type: string; id: string };
-    deliveries.push({ endpoint, status: response.status, type: event.type, id: event.id });
-    res.writeHead(response.status).end(await response.text());
-  });
-  receivers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-}
+let receiver: WebhookReceiver;
+let deliveries: DeliveredEvent[];
 
 beforeAll(async () => {
   stripe = await startTestStripe({ deliverWebhooks: false });
-  process.env.STRIPE_CONNECT_WEBHOOK_SECRET = CONNECT_SECRET;
-  const platformUrl = await listen("platform", platformWebhook);
-  const connectUrl = await listen("connect", connectWebhook);
-  await stripe.call("POST", "/_emulator/webhook_targets", {
-    platform_url: platformUrl,
-    platform_secret: TEST_WEBHOOK_SECRET,
-    connect_url: connectUrl,
-    connect_secret: CONNECT_SECRET,
-  });
+  receiver = await receiveAllWebhooks(stripe, CONNECT_SECRET);
+  deliveries = receiver.delivered;
 });
 afterAll(async () => {
   await stripe?.close();
-  await Promise.all(receivers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  await receiver?.close();
 });
 
 let admin: { id: string; email: string; name: string };
