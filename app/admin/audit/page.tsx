@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table";
+import { FilterForm, SelectFilter } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { auditHref, listAuditActions, listAuditPage, parseAuditFilters } from "@/lib/audit/admin-audit";
 import { requireRole } from "@/lib/auth/guards";
@@ -22,19 +22,9 @@ export default async function AdminAuditPage({
   return (
     <>
       <h1 className="page-title">Audit log</h1>
-      <form action="/admin/audit" className="card mb-4 flex flex-wrap items-end gap-4 text-sm" aria-label="Filter audit log">
-        <label>
-          <span className="label">Action</span>
-          <select name="action" defaultValue={filters.action ?? ""} className="input">
-            <option value="">Any</option>
-            {actions.map((action) => (
-              <option key={action} value={action}>{action}</option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="btn">Filter</button>
-        <Link href="/admin/audit">Clear</Link>
-      </form>
+      <FilterForm action="/admin/audit" label="Filter audit log">
+        <SelectFilter name="action" label="Action" value={filters.action} options={actions.map((action) => ({ value: action, label: action }))} />
+      </FilterForm>
       <p className="mb-4 text-sm text-slate-600" data-testid="audit-total">
         {total.toLocaleString("en-US")} {total === 1 ? "entry" : "entries"}.
       </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
+import { FilterForm, SelectFilter } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { requireRole } from "@/lib/auth/guards";
 import { adminEventsHref, EVENT_STATUSES, listAdminEvents, parseAdminEventFilters } from "@/lib/events/admin-events";
@@ -29,27 +30,22 @@ export default async function AdminEventsPage({
   return (
     <>
       <h1 className="page-title">Stripe events</h1>
-      <form action="/admin/events" className="card mb-4 flex flex-wrap items-end gap-4 text-sm" aria-label="Filter events">
+      <FilterForm action="/admin/events" label="Filter events">
         <label>
           <span className="label">Type starts with</span>
           <input name="type" defaultValue={filters.type ?? ""} placeholder="invoice." className="input" />
         </label>
-        <label>
-          <span className="label">Result</span>
-          <select name="status" defaultValue={filters.status ?? ""} className="input">
-            <option value="">Any</option>
-            {EVENT_STATUSES.map((status) => (
-              <option key={status} value={status}>{status}</option>
-            ))}
-          </select>
-        </label>
+        <SelectFilter
+          name="status"
+          label="Result"
+          value={filters.status}
+          options={EVENT_STATUSES.map((status) => ({ value: status, label: status }))}
+        />
         <label>
           <span className="label">Connected account</span>
           <input name="account" defaultValue={filters.account ?? ""} placeholder="acct_…" className="input" />
         </label>
-        <button type="submit" className="btn">Filter</button>
-        <Link href="/admin/events">Clear</Link>
-      </form>
+      </FilterForm>
       <p className="mb-4 text-sm text-slate-600" data-testid="events-total">
         {total.toLocaleString("en-US")} {total === 1 ? "event" : "events"}.
       </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
+import { FilterForm, SelectFilter } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMinor } from "@/lib/money";
@@ -31,25 +32,19 @@ export default async function AdminOrdersPage({
   return (
     <>
       <h1 className="page-title">Orders</h1>
-      <form action="/admin/orders" className="card mb-4 flex flex-wrap items-end gap-4 text-sm" aria-label="Filter orders">
-        <label>
-          <span className="label">Status</span>
-          <select name="status" defaultValue={filters.status ?? ""} className="input">
-            <option value="">Any</option>
-            {ORDER_STATUSES.map((status) => (
-              <option key={status} value={status}>{ORDER_STATUS_LABELS[status]}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="label">Seller</span>
-          <select name="seller" defaultValue={filters.seller ?? ""} className="input">
-            <option value="">Any</option>
-            {sellers.map((seller) => (
-              <option key={seller.id} value={seller.id}>{seller.name} ({seller.email})</option>
-            ))}
-          </select>
-        </label>
+      <FilterForm action="/admin/orders" label="Filter orders">
+        <SelectFilter
+          name="status"
+          label="Status"
+          value={filters.status}
+          options={ORDER_STATUSES.map((status) => ({ value: status, label: ORDER_STATUS_LABELS[status] }))}
+        />
+        <SelectFilter
+          name="seller"
+          label="Seller"
+          value={filters.seller}
+          options={sellers.map((seller) => ({ value: seller.id, label: `${seller.name} (${seller.email})` }))}
+        />
         <label>
           <span className="label">From (UTC)</span>
           <input type="date" name="from" defaultValue={filters.from ?? ""} className="input" />
@@ -58,9 +53,7 @@ export default async function AdminOrdersPage({
           <span className="label">To (UTC)</span>
           <input type="date" name="to" defaultValue={filters.to ?? ""} className="input" />
         </label>
-        <button type="submit" className="btn">Filter</button>
-        <Link href="/admin/orders">Clear</Link>
-      </form>
+      </FilterForm>
       <p className="mb-4 text-sm text-slate-600" data-testid="orders-total">
         {total.toLocaleString("en-US")} {total === 1 ? "order" : "orders"}.
       </p>
