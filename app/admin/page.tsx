@@ -37,6 +37,12 @@ export default async function AdminPage() {
     { label: `Sales, last ${OVERVIEW_DAYS} days`, value: formatMinor(money.salesMinor, money.currency) },
     { label: `Platform fees, last ${OVERVIEW_DAYS} days`, value: formatMinor(money.feesMinor, money.currency) },
     { label: "Paid orders", value: count(money.orderCount) },
+    {
+      label: `Lost to disputes, last ${OVERVIEW_DAYS} days`,
+      value: formatMinor(money.lostToDisputesMinor, money.currency),
+      href: "/admin/orders?dispute=lost",
+      alert: money.lostToDisputesMinor > 0,
+    },
     { label: `Failed payments, last ${OVERVIEW_DAYS} days`, value: count(money.failedPayments), alert: money.failedPayments > 0 },
     { label: "Failed Stripe events", value: count(money.failedEvents), href: "/admin/events?status=failed", alert: money.failedEvents > 0 },
     { label: "Past-due memberships", value: count(money.pastDueMemberships), alert: money.pastDueMemberships > 0 },

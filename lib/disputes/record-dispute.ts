@@ -41,7 +41,7 @@ export async function recordDispute(dispute: Stripe.Dispute, account: string | n
     if (outcome === "open") {
       const changed = await tx.order.updateMany({
         where: { id: order.id, OR: [{ disputeStatus: null }, { disputeStatus: "open" }] },
-        data: { disputeStatus: "open", stripeDisputeId: dispute.id },
+        data: { disputeStatus: "open", stripeDisputeId: dispute.id, disputeAmountMinor: dispute.amount },
       });
       if (changed.count > 0) await tx.enrolment.updateMany({ where: { orderId: order.id, frozenAt: null }, data: { frozenAt: new Date() } });
       return;
@@ -49,14 +49,14 @@ export async function recordDispute(dispute: Stripe.Dispute, account: string | n
     if (outcome === "won") {
       const changed = await tx.order.updateMany({
         where: { id: order.id, OR: [{ disputeStatus: null }, { disputeStatus: "open" }] },
-        data: { disputeStatus: "won", stripeDisputeId: dispute.id },
+        data: { disputeStatus: "won", stripeDisputeId: dispute.id, disputeAmountMinor: dispute.amount },
       });
       if (changed.count > 0) await tx.enrolment.updateMany({ where: { orderId: order.id }, data: { frozenAt: null } });
       return;
     }
     const changed = await tx.order.updateMany({
       where: { id: order.id, OR: [{ disputeStatus: null }, { disputeStatus: "open" }] },
-      data: { disputeStatus: "lost", stripeDisputeId: dispute.id },
+      data: { disputeStatus: "lost", stripeDisputeId: dispute.id, disputeAmountMinor: dispute.amount },
     });
     if (changed.count > 0) await tx.enrolment.deleteMany({ where: { orderId: order.id } });
   });

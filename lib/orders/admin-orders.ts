@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ORDER_STATUSES } from "./order-status";
+import { DISPUTE_FILTERS, ORDER_STATUSES } from "./order-status";
 
 export const ADMIN_ORDERS_PAGE_SIZE = 25;
 
@@ -9,6 +9,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((text) => !Number
 
 const filtersSchema = z.object({
   status: z.enum(ORDER_STATUSES).optional().catch(undefined),
+  dispute: z.enum(DISPUTE_FILTERS).optional().catch(undefined),
   seller: z.string().trim().min(1).max(64).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
@@ -23,12 +24,12 @@ export function parseAdminOrderFilters(raw: Record<string, string | string[] | u
     const text = Array.isArray(value) ? value[0] : value;
     return text === "" ? undefined : text;
   };
-  return filtersSchema.parse({ status: first(raw.status), seller: first(raw.seller), from: first(raw.from), to: first(raw.to), page: first(raw.page) });
+  return filtersSchema.parse({ status: first(raw.status), dispute: first(raw.dispute), seller: first(raw.seller), from: first(raw.from), to: first(raw.to), page: first(raw.page) });
 }
 
 export function adminOrdersHref(filters: Partial<AdminOrderFilters>): string {
   const query = new URLSearchParams();
-  for (const key of ["status", "seller", "from", "to"] as const) {
+  for (const key of ["status", "dispute", "seller", "from", "to"] as const) {
     const value = filters[key];
     if (value) query.set(key, value);
   }
@@ -44,6 +45,7 @@ function whereOf(filters: AdminOrderFilters): Prisma.OrderWhereInput {
   if (filters.to) createdAt.lt = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000);
   return {
     ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.dispute ? { disputeStatus: filters.dispute === "any" ? { not: null } : filters.dispute } : {}),
     ...(filters.seller ? { sellerId: filters.seller } : {}),
     ...(filters.from || filters.to ? { createdAt } : {}),
   };
@@ -59,6 +61,7 @@ const orderSummary = {
   refundedMinor: true,
   feeRefundedMinor: true,
   disputeStatus: true,
+  disputeAmountMinor: true,
   stripeDisputeId: true,
   chargeType: true,
   stripePaymentIntentId: true,

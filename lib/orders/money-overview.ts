@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { lostToDisputeMinor } from "@/lib/sales/seller-sales";
 
 const DAY_MS = 86_400_000;
 export const OVERVIEW_DAYS = 30;
@@ -16,6 +17,8 @@ export interface MoneyOverview {
   days: DayTotals[];
   salesMinor: number;
   feesMinor: number;
+  /** Taken back by disputes lost on sales in the window (already out of `salesMinor`). */
+  lostToDisputesMinor: number;
   orderCount: number;
   otherCurrencies: string[];
   /** Pending orders whose last payment attempt was declined, made in the window. */
@@ -30,7 +33,8 @@ function dayOf(date: Date): string {
 
 /**
  * What an admin checks daily, for the last 30 UTC days including today. Sales are what buyers
- * paid less what was refunded; fees are the platform's application fees less fee refunds.
+ * paid less what was refunded and what lost disputes took back; fees are the platform's
+ * application fees less fee refunds (a lost dispute leaves the application fee with the platform).
  */
 export async function getMoneyOverview(now: Date = new Date()): Promise<MoneyOverview> {
   const today = Date.parse(`${dayOf(now)}T00:00:00Z`);
@@ -38,7 +42,7 @@ export async function getMoneyOverview(now: Date = new Date()): Promise<MoneyOve
   const [orders, failedPayments, failedEvents, pastDueMemberships] = await Promise.all([
     db.order.findMany({
       where: { paidAt: { gte: start }, status: { in: ["paid", "refunded"] } },
-      select: { paidAt: true, currency: true, amountMinor: true, refundedMinor: true, applicationFeeMinor: true, feeRefundedMinor: true },
+      select: { paidAt: true, currency: true, amountMinor: true, refundedMinor: true, applicationFeeMinor: true, feeRefundedMinor: true, disputeStatus: true, disputeAmountMinor: true },
     }),
     db.order.count({ where: { status: "pending", lastPaymentError: { not: null }, createdAt: { gte: start } } }),
     db.stripeEvent.count({ where: { status: "failed" } }),
@@ -53,12 +57,15 @@ export async function getMoneyOverview(now: Date = new Date()): Promise<MoneyOve
   const days = Array.from({ length: OVERVIEW_DAYS }, (_, index) => ({ day: dayOf(new Date(start.getTime() + index * DAY_MS)), salesMinor: 0, feesMinor: 0 }));
   const byDay = new Map(days.map((entry) => [entry.day, entry]));
   let orderCount = 0;
+  let lostToDisputesMinor = 0;
   for (const order of orders) {
     if (order.currency !== currency || !order.paidAt) continue;
     const entry = byDay.get(dayOf(order.paidAt));
     if (!entry) continue;
     orderCount += 1;
-    entry.salesMinor += order.amountMinor - order.refundedMinor;
+    const lost = lostToDisputeMinor(order);
+    lostToDisputesMinor += lost;
+    entry.salesMinor += order.amountMinor - order.refundedMinor - lost;
     entry.feesMinor += (order.applicationFeeMinor ?? 0) - order.feeRefundedMinor;
   }
   return {
@@ -66,6 +73,7 @@ export async function getMoneyOverview(now: Date = new Date()): Promise<MoneyOve
     days,
     salesMinor: days.reduce((sum, entry) => sum + entry.salesMinor, 0),
     feesMinor: days.reduce((sum, entry) => sum + entry.feesMinor, 0),
+    lostToDisputesMinor,
     orderCount,
     otherCurrencies: ranked.slice(1),
     failedPayments,

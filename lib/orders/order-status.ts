@@ -19,6 +19,15 @@ export const DISPUTE_STATUS_LABELS: Record<string, string> = {
   lost: "Dispute lost",
 };
 
+/** The admin order list's dispute filter: one outcome, or any order that was ever disputed. */
+export const DISPUTE_FILTERS = ["any", "open", "won", "lost"] as const;
+export const DISPUTE_FILTER_LABELS: Record<(typeof DISPUTE_FILTERS)[number], string> = {
+  any: "Ever disputed",
+  open: "Disputed (open)",
+  won: "Dispute won",
+  lost: "Dispute lost",
+};
+
 /** What the buyer and the admin see as an order's status: a dispute, a partial refund, or the status. */
 export function orderStatusLabel(order: { status: string; refundedMinor?: number; disputeStatus?: string | null }): string {
   if (order.disputeStatus === "open" || order.disputeStatus === "lost") return DISPUTE_STATUS_LABELS[order.disputeStatus]!;

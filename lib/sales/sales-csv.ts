@@ -1,7 +1,7 @@
 import { CURRENCIES, isCurrency } from "@/lib/money";
 import type { Sale } from "./seller-sales";
 
-const HEADER = ["paid_at", "order_id", "buyer", "buyer_email", "course", "charge_type", "currency", "gross", "platform_fee", "refunded", "net"];
+const HEADER = ["paid_at", "order_id", "buyer", "buyer_email", "course", "charge_type", "currency", "gross", "platform_fee", "refunded", "lost_to_dispute", "net"];
 
 /** Amounts in the major unit with a dot ("19.99", "1500" for JPY), as spreadsheets read them. */
 export function majorAmount(minor: number, currency: string): string {
@@ -39,6 +39,7 @@ export function salesCsv(sales: Sale[]): string {
         money(sale.grossMinor),
         money(sale.feeMinor),
         money(sale.refundedMinor),
+        money(sale.lostToDisputeMinor),
         money(sale.netMinor),
       ].join(","),
     );

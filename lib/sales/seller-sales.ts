@@ -13,6 +13,8 @@ export interface Sale {
   grossMinor: number;
   feeMinor: number;
   refundedMinor: number;
+  /** Taken back from the seller by a lost dispute (direct charges only). */
+  lostToDisputeMinor: number;
   netMinor: number;
 }
 
@@ -21,16 +23,35 @@ export interface SaleAmounts {
   applicationFeeMinor: number | null;
   refundedMinor: number;
   feeRefundedMinor: number;
+  chargeType?: string | null;
+  disputeStatus?: string | null;
+  disputeAmountMinor?: number | null;
+}
+
+/** What a lost dispute took back from whoever was charged: nothing unless the dispute was lost. */
+export function lostToDisputeMinor(order: { disputeStatus?: string | null; disputeAmountMinor?: number | null }): number {
+  return order.disputeStatus === "lost" ? (order.disputeAmountMinor ?? 0) : 0;
 }
 
 /**
- * What the seller keeps of a sale: the price, less what was refunded to the buyer, less the
- * platform fee that was not refunded. Stripe's own processing fee is not in it: on destination
- * charges the platform pays it, on direct charges Stripe takes it from the seller's account.
+ * The part of a lost dispute the seller bears. A direct charge lives on the seller's account, so
+ * Stripe debits it there; on a destination charge Stripe debits the platform, and the seller's
+ * transfer stands unless the platform reverses it (it does not).
+ */
+export function sellerLostToDisputeMinor(sale: SaleAmounts): number {
+  return sale.chargeType === "direct" ? lostToDisputeMinor(sale) : 0;
+}
+
+/**
+ * What the seller keeps of a sale: the price, less what was refunded to the buyer, less what a lost
+ * dispute took from the seller's account, less the platform fee that was not refunded (Stripe keeps
+ * the application fee when a dispute is lost). Stripe's own processing and dispute fees are not in
+ * it: on destination charges the platform pays them, on direct charges Stripe takes them from the
+ * seller's account.
  */
 export function saleNetMinor(sale: SaleAmounts): number {
   const fee = (sale.applicationFeeMinor ?? 0) - sale.feeRefundedMinor;
-  return sale.amountMinor - sale.refundedMinor - fee;
+  return sale.amountMinor - sale.refundedMinor - sellerLostToDisputeMinor(sale) - fee;
 }
 
 /** The seller's sales, newest first; ownership is part of the query. */
@@ -52,6 +73,8 @@ export async function listSellerSales(sellerId: string, options: { since?: Date;
       refundedMinor: true,
       feeRefundedMinor: true,
       chargeType: true,
+      disputeStatus: true,
+      disputeAmountMinor: true,
       buyer: { select: { name: true, email: true } },
       course: { select: { title: true } },
     },
@@ -67,6 +90,7 @@ export async function listSellerSales(sellerId: string, options: { since?: Date;
     grossMinor: order.amountMinor,
     feeMinor: order.applicationFeeMinor ?? 0,
     refundedMinor: order.refundedMinor,
+    lostToDisputeMinor: sellerLostToDisputeMinor(order),
     netMinor: saleNetMinor(order),
   }));
 }
@@ -79,6 +103,7 @@ export interface MonthTotal {
   grossMinor: number;
   feeMinor: number;
   refundedMinor: number;
+  lostToDisputeMinor: number;
   netMinor: number;
 }
 
@@ -101,11 +126,12 @@ export function monthlyTotals(sales: Sale[]): MonthTotal[] {
   for (const sale of sales) {
     const month = monthOf(sale.paidAt);
     const key = `${month}:${sale.currency}`;
-    const total = totals.get(key) ?? { month, currency: sale.currency, count: 0, grossMinor: 0, feeMinor: 0, refundedMinor: 0, netMinor: 0 };
+    const total = totals.get(key) ?? { month, currency: sale.currency, count: 0, grossMinor: 0, feeMinor: 0, refundedMinor: 0, lostToDisputeMinor: 0, netMinor: 0 };
     total.count += 1;
     total.grossMinor += sale.grossMinor;
     total.feeMinor += sale.feeMinor;
     total.refundedMinor += sale.refundedMinor;
+    total.lostToDisputeMinor += sale.lostToDisputeMinor;
     total.netMinor += sale.netMinor;
     totals.set(key, total);
   }

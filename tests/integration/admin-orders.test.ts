@@ -67,6 +67,19 @@ describe("admin order list", () => {
     expect(ordered).toEqual([...ordered].sort((a, b) => b - a));
   });
 
+  it("filters by dispute outcome, or any order that was ever disputed", async () => {
+    const [lost, won] = await db.order.findMany({ where: { status: "paid" }, orderBy: { createdAt: "asc" }, take: 2, select: { id: true } });
+    await db.order.update({ where: { id: lost.id }, data: { disputeStatus: "lost", disputeAmountMinor: 1999 } });
+    await db.order.update({ where: { id: won.id }, data: { disputeStatus: "won", disputeAmountMinor: 1999 } });
+    const ids = async (dispute: string) => (await listAdminOrders(parseAdminOrderFilters({ dispute }))).orders.map((order) => order.id);
+    expect(await ids("lost")).toEqual([lost.id]);
+    expect(await ids("won")).toEqual([won.id]);
+    expect(await ids("open")).toEqual([]);
+    expect((await ids("any")).sort()).toEqual([lost.id, won.id].sort());
+    expect(parseAdminOrderFilters({ dispute: "maybe" })).toEqual({ page: 1 });
+    expect(adminOrdersHref({ dispute: "lost" })).toBe("/admin/orders?dispute=lost");
+  });
+
   it("ignores malformed filters instead of failing, and keeps filters in page links", () => {
     expect(parseAdminOrderFilters({ status: "stolen", from: "2026-13-45", to: "yesterday", page: "-3", seller: "" })).toEqual({ page: 1 });
     expect(adminOrdersHref({ status: "paid", seller: "u1", from: "2026-01-01", page: 3 })).toBe("/admin/orders?status=paid&seller=u1&from=2026-01-01&page=3");
@@ -79,6 +92,8 @@ describe("admin order list", () => {
       seller: `SELECT id FROM "Order" WHERE sellerId = 'x' ORDER BY createdAt DESC, id DESC LIMIT 25`,
       both: `SELECT id FROM "Order" WHERE sellerId = 'x' AND status = 'paid' AND createdAt >= 0 ORDER BY createdAt DESC, id DESC LIMIT 25`,
       count: `SELECT COUNT(*) FROM "Order" WHERE sellerId = 'x' AND status = 'paid' AND createdAt >= 0`,
+      dispute: `SELECT id FROM "Order" WHERE disputeStatus = 'lost' ORDER BY createdAt DESC, id DESC LIMIT 25`,
+      everDisputed: `SELECT id FROM "Order" WHERE disputeStatus IS NOT NULL ORDER BY createdAt DESC, id DESC LIMIT 25`,
     };
     for (const [name, sql] of Object.entries(plans)) {
       const rows = await db.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sql}`);

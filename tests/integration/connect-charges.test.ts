@@ -289,7 +289,7 @@ describe("seller sales", () => {
     ]);
     const csv = salesCsv(sales);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
-    expect(csv).toContain(",20.00,2.00,5.00,13.50\r\n");
+    expect(csv).toContain(",20.00,2.00,5.00,0.00,13.50\r\n");
   });
 });
 

@@ -12,6 +12,7 @@ import { handleChargeDisputeClosed } from "@/lib/payments/webhooks/charge-disput
 import { handleChargeDisputeCreated } from "@/lib/payments/webhooks/charge-dispute-created";
 import { refundOrder } from "@/lib/refunds/refund-order";
 import { resyncOrder } from "@/lib/resync/resync-order";
+import { listSellerSales } from "@/lib/sales/seller-sales";
 import { updatePlatformSettings } from "@/lib/settings/platform-settings";
 import { receiveAllWebhooks, type DeliveredEvent, type WebhookReceiver } from "./support/connect-webhooks";
 import { makeCourse, makeUser } from "./support/factories";
@@ -122,6 +123,12 @@ describe("disputes on destination charges (platform endpoint)", () => {
     expect((await state(orderId)).frozen).toBe(true);
     await resolve(disputeId, "lost");
     expect(await state(orderId)).toEqual({ status: "paid", disputeStatus: "lost", enrolled: false, frozen: false, access: false, onHold: false, label: "Dispute lost" });
+
+    // The platform bears a lost dispute on a destination charge: the seller's net stands.
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order.disputeAmountMinor).toBe(order.amountMinor);
+    const sale = (await listSellerSales(order.sellerId)).find((entry) => entry.orderId === orderId);
+    expect(sale).toMatchObject({ lostToDisputeMinor: 0, netMinor: order.amountMinor - (order.applicationFeeMinor ?? 0) });
   });
 
   it("duplicated and reordered dispute events leave the final state: they re-read the dispute from Stripe", async () => {
@@ -198,6 +205,12 @@ describe("disputes on direct charges (Connect endpoint)", () => {
     await resolve(dispute.id, "lost");
     expect(deliveries.find((d) => d.type === "charge.dispute.closed" && d.objectId === dispute.id)).toMatchObject({ endpoint: "connect", status: 200, account });
     expect(await state(orderId)).toMatchObject({ status: "paid", disputeStatus: "lost", enrolled: false, access: false, label: "Dispute lost" });
+
+    // On a direct charge Stripe takes the disputed amount from the seller's account; the fee stays with the platform.
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order.disputeAmountMinor).toBe(dispute.amount);
+    const sale = (await listSellerSales(order.sellerId)).find((entry) => entry.orderId === orderId);
+    expect(sale).toMatchObject({ lostToDisputeMinor: dispute.amount, netMinor: order.amountMinor - dispute.amount - (order.applicationFeeMinor ?? 0) });
   });
 
   it("winning restores access", async () => {

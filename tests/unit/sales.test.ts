@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvCell, majorAmount } from "@/lib/sales/sales-csv";
-import { chartSeries, lastMonths, monthlyTotals, saleNetMinor, type Sale } from "@/lib/sales/seller-sales";
+import { chartSeries, lastMonths, lostToDisputeMinor, monthlyTotals, saleNetMinor, type Sale } from "@/lib/sales/seller-sales";
 
 describe("csvCell", () => {
   it.each([
@@ -45,6 +45,7 @@ const sale = (paidAt: string, currency: string, grossMinor: number, feeMinor: nu
   grossMinor,
   feeMinor,
   refundedMinor: 0,
+  lostToDisputeMinor: 0,
   netMinor: grossMinor - feeMinor,
 });
 
@@ -53,6 +54,23 @@ describe("sales arithmetic", () => {
     expect(saleNetMinor({ amountMinor: 2000, applicationFeeMinor: 200, refundedMinor: 0, feeRefundedMinor: 0 })).toBe(1800);
     expect(saleNetMinor({ amountMinor: 2000, applicationFeeMinor: 200, refundedMinor: 2000, feeRefundedMinor: 200 })).toBe(0);
     expect(saleNetMinor({ amountMinor: 2000, applicationFeeMinor: null, refundedMinor: 0, feeRefundedMinor: 0 })).toBe(2000);
+  });
+
+  it.each([
+    // [charge type, dispute status, disputed amount, seller's net]
+    ["direct", "lost", 1500, 2000 - 500 - 1500 - 200],
+    ["direct", "won", 1500, 2000 - 500 - 200],
+    ["direct", "open", 1500, 2000 - 500 - 200],
+    ["destination", "lost", 1500, 2000 - 500 - 200],
+  ])("a %s charge with a %s dispute of %d leaves the seller %d", (chargeType, disputeStatus, disputeAmountMinor, net) => {
+    const order = { amountMinor: 2000, applicationFeeMinor: 200, refundedMinor: 500, feeRefundedMinor: 0, chargeType, disputeStatus, disputeAmountMinor };
+    expect(saleNetMinor(order)).toBe(net);
+  });
+
+  it("counts a dispute as lost money only once it is lost", () => {
+    expect(lostToDisputeMinor({ disputeStatus: "lost", disputeAmountMinor: 1500 })).toBe(1500);
+    expect(lostToDisputeMinor({ disputeStatus: "open", disputeAmountMinor: 1500 })).toBe(0);
+    expect(lostToDisputeMinor({ disputeStatus: null, disputeAmountMinor: null })).toBe(0);
   });
 
   it("totals per month and currency, never adding currencies together", () => {

@@ -6,7 +6,7 @@ import { Pagination } from "@/components/pagination";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMinor } from "@/lib/money";
 import { adminOrdersHref, listAdminOrders, listOrderSellers, parseAdminOrderFilters } from "@/lib/orders/admin-orders";
-import { ORDER_STATUSES, ORDER_STATUS_LABELS, orderStatusLabel } from "@/lib/orders/order-status";
+import { DISPUTE_FILTERS, DISPUTE_FILTER_LABELS, ORDER_STATUSES, ORDER_STATUS_LABELS, orderStatusLabel } from "@/lib/orders/order-status";
 import { dashboardLinksOf } from "@/lib/payments/dashboard-links";
 
 export const metadata: Metadata = { title: "Orders" };
@@ -38,6 +38,12 @@ export default async function AdminOrdersPage({
           label="Status"
           value={filters.status}
           options={ORDER_STATUSES.map((status) => ({ value: status, label: ORDER_STATUS_LABELS[status] }))}
+        />
+        <SelectFilter
+          name="dispute"
+          label="Dispute"
+          value={filters.dispute}
+          options={DISPUTE_FILTERS.map((dispute) => ({ value: dispute, label: DISPUTE_FILTER_LABELS[dispute] }))}
         />
         <SelectFilter
           name="seller"

@@ -45,7 +45,7 @@ export default async function SellerSalesPage() {
                 { label: "Sales", align: "right" },
                 { label: "Gross", align: "right" },
                 { label: "Platform fee", align: "right" },
-                { label: "Refunds", align: "right" },
+                { label: "Refunds & lost disputes", align: "right" },
                 { label: "Net", align: "right" },
               ]}
             >
@@ -58,7 +58,7 @@ export default async function SellerSalesPage() {
                   <td className="px-4 py-2 text-right">{total.count}</td>
                   <td className="px-4 py-2 text-right">{formatMinor(total.grossMinor, total.currency)}</td>
                   <td className="px-4 py-2 text-right">{formatMinor(total.feeMinor, total.currency)}</td>
-                  <td className="px-4 py-2 text-right">{formatMinor(total.refundedMinor, total.currency)}</td>
+                  <td className="px-4 py-2 text-right">{formatMinor(total.refundedMinor + total.lostToDisputeMinor, total.currency)}</td>
                   <td className="px-4 py-2 text-right font-semibold">{formatMinor(total.netMinor, total.currency)}</td>
                 </tr>
               ))}
@@ -74,7 +74,7 @@ export default async function SellerSalesPage() {
                 { label: "Charge" },
                 { label: "Gross", align: "right" },
                 { label: "Platform fee", align: "right" },
-                { label: "Refunds", align: "right" },
+                { label: "Refunds & lost disputes", align: "right" },
                 { label: "Net", align: "right" },
               ]}
             >
@@ -89,7 +89,10 @@ export default async function SellerSalesPage() {
                   <td className="px-4 py-2">{CHARGE_LABELS[sale.chargeType] ?? sale.chargeType}</td>
                   <td className="px-4 py-2 text-right" data-testid="sale-gross">{formatMinor(sale.grossMinor, sale.currency)}</td>
                   <td className="px-4 py-2 text-right" data-testid="sale-fee">{formatMinor(sale.feeMinor, sale.currency)}</td>
-                  <td className="px-4 py-2 text-right">{formatMinor(sale.refundedMinor, sale.currency)}</td>
+                  <td className="px-4 py-2 text-right">
+                    {formatMinor(sale.refundedMinor + sale.lostToDisputeMinor, sale.currency)}
+                    {sale.lostToDisputeMinor > 0 && <span className="block text-xs text-red-700">dispute lost</span>}
+                  </td>
                   <td className="px-4 py-2 text-right font-semibold" data-testid="sale-net">{formatMinor(sale.netMinor, sale.currency)}</td>
                 </tr>
               ))}
@@ -98,8 +101,8 @@ export default async function SellerSalesPage() {
               <p className="mt-2 text-sm text-slate-500">The newest {PAGE_ROWS} of {sales.length} sales; the CSV has them all.</p>
             )}
             <p className="mt-2 text-xs text-slate-500">
-              Net is the price less refunds and the platform fee. Stripe’s processing fee is not included: on direct charges
-              Stripe deducts it in your Stripe account.
+              Net is the price less refunds, disputes lost on direct charges and the platform fee. Stripe’s processing and
+              dispute fees are not included: on direct charges Stripe deducts them in your Stripe account.
             </p>
           </section>
         </div>

@@ -36,7 +36,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
     ["Fee refunded", money(order.feeRefundedMinor)],
     ["Charge type", order.chargeType ?? "platform"],
     ["Status", <span key="status" data-testid="admin-order-status">{status}</span>],
-    ["Dispute", order.disputeStatus ? <span key="dispute" data-testid="admin-order-dispute">{DISPUTE_STATUS_LABELS[order.disputeStatus] ?? order.disputeStatus}{order.stripeDisputeId ? <> (<code>{order.stripeDisputeId}</code>)</> : null}</span> : "None"],
+    ["Dispute", order.disputeStatus ? <span key="dispute" data-testid="admin-order-dispute">{DISPUTE_STATUS_LABELS[order.disputeStatus] ?? order.disputeStatus}{order.disputeAmountMinor !== null ? `, ${money(order.disputeAmountMinor)}` : null}{order.stripeDisputeId ? <> (<code>{order.stripeDisputeId}</code>)</> : null}</span> : "None"],
     ["Buyer's access", <span key="access" data-testid="admin-order-access">{order.enrolment ? (order.enrolment.frozenAt ? "On hold while the dispute is reviewed" : "Has access") : "No access from this order"}</span>],
     ["Created", `${dateFormat.format(order.createdAt)} UTC`],
     ["Paid", order.paidAt ? `${dateFormat.format(order.paidAt)} UTC` : "—"],
