@@ -214,6 +214,21 @@ describe("delivery", () => {
     expect(await db.outboxEmail.count({ where: { dedupeKey: { startsWith: `race:${tag}:` }, status: "sent", attempts: 1 } })).toBe(12);
   });
 
+  it("a row left claimed by a sender that died is sent once its lease runs out, not before", async () => {
+    const tag = randomUUID().slice(0, 8);
+    await enqueueEmails([
+      { kind: "sale", dedupeKey: `lease:${tag}:expired`, to: `expired-${tag}@test.example`, subject: "Expired lease", text: "x" },
+      { kind: "sale", dedupeKey: `lease:${tag}:held`, to: `held-${tag}@test.example`, subject: "Held lease", text: "x" },
+    ]);
+    await db.outboxEmail.update({ where: { dedupeKey: `lease:${tag}:expired` }, data: { status: "sending", attempts: 1, nextAttemptAt: new Date(Date.now() - 1000) } });
+    await db.outboxEmail.update({ where: { dedupeKey: `lease:${tag}:held` }, data: { status: "sending", attempts: 1, nextAttemptAt: new Date(Date.now() + 60_000) } });
+    await deliverDueEmails();
+    expect(catcher.messages({ to: `expired-${tag}@test.example` })).toHaveLength(1);
+    expect(catcher.messages({ to: `held-${tag}@test.example` })).toHaveLength(0);
+    expect(await db.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `lease:${tag}:expired` } })).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await db.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `lease:${tag}:held` } })).toMatchObject({ status: "sending", attempts: 1 });
+  });
+
   it("gives up after the last attempt and keeps the error for admins", async () => {
     const key = `give-up:${randomUUID()}`;
     await enqueueEmails([{ kind: "sale", dedupeKey: key, to: "nobody@test.example", subject: "Never", text: "x" }]);

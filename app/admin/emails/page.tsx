@@ -5,6 +5,7 @@ import { Pagination } from "@/components/pagination";
 import { requireRole } from "@/lib/auth/guards";
 import { adminOutboxHref, listAdminOutbox, parseAdminOutboxFilters } from "@/lib/email/admin-outbox";
 import { OUTBOX_STATUSES } from "@/lib/email/outbox-status";
+import { MAX_ATTEMPTS } from "@/lib/email/retry-schedule";
 
 export const metadata: Metadata = { title: "Emails" };
 export const dynamic = "force-dynamic";
@@ -34,7 +35,7 @@ export default async function AdminEmailsPage({
       <h1 className="page-title">Emails</h1>
       <p className="mb-4 text-sm text-slate-600" data-testid="outbox-counts">
         {OUTBOX_STATUSES.map((status) => `${byStatus[status].toLocaleString("en-US")} ${status}`).join(" · ")}. Failed
-        attempts are retried with growing waits; after 10 an email is marked failed.
+        attempts are retried with growing waits; after {MAX_ATTEMPTS} an email is marked failed.
       </p>
       <FilterForm action="/admin/emails" label="Filter emails">
         <SelectFilter name="status" label="Status" value={filters.status} options={OUTBOX_STATUSES.map((status) => ({ value: status, label: status }))} />
