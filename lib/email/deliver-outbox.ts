@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { CLAIM_LEASE_MS, MAX_ATTEMPTS, retryDelayMs } from "./retry-schedule";
-import { describeSendError, smtpSender, type MailSender } from "./smtp-transport";
+import { describeSendError, isPermanentFailure, smtpSender, type MailSender } from "./smtp-transport";
 
 export interface DeliveryOptions {
   /** Tests move time forward to reach retries without waiting for them. */
@@ -20,7 +20,8 @@ const DUE_STATUSES = ["queued", "sending"];
 /**
  * Sends every email that is due. Each row is claimed with a conditional update on its attempt
  * count before it is sent, so two senders (two processes, or a sweep and a kick) never send one
- * email twice. A failure is recorded on the row and retried later; it never throws.
+ * email twice. A failure is recorded on the row and retried later, unless the server refused it
+ * for good (5xx); it never throws.
  */
 export async function deliverDueEmails(options: DeliveryOptions = {}): Promise<DeliveryReport> {
   const now = options.now ?? (() => new Date());
@@ -47,7 +48,7 @@ export async function deliverDueEmails(options: DeliveryOptions = {}): Promise<D
         try {
           await sender.send({ to: row.toAddress, subject: row.subject, text: row.textBody });
         } catch (error) {
-          const gaveUp = attempt >= MAX_ATTEMPTS;
+          const gaveUp = attempt >= MAX_ATTEMPTS || isPermanentFailure(error);
           await db.outboxEmail.updateMany({
             where: { id: row.id, attempts: attempt, status: "sending" },
             data: {

@@ -38,3 +38,9 @@ export function describeSendError(error: unknown): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
+
+/** A 5xx answer (unknown mailbox, address refused) will not change on a retry; 4xx and network errors may. */
+export function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown }).responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}

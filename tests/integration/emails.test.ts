@@ -246,6 +246,19 @@ describe("delivery", () => {
     expect(await db.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: key } })).toMatchObject({ status: "failed", attempts: 10, lastError: "450 4.2.1 Mailbox busy" });
   });
 
+  it("a permanent refusal (5xx) is not retried", async () => {
+    const key = `refused:${randomUUID()}`;
+    await enqueueEmails([{ kind: "sale", dedupeKey: key, to: "unknown@test.example", subject: "Refused", text: "x" }]);
+    const refusing: MailSender = {
+      send: async () => {
+        throw Object.assign(new Error("Can't send mail - all recipients were rejected"), { responseCode: 550, response: "550 5.1.1 No such user" });
+      },
+      close: () => undefined,
+    };
+    await deliverDueEmails({ sender: refusing, now: () => new Date(Date.now() + 5 * 60 * 60_000) });
+    expect(await db.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: key } })).toMatchObject({ status: "failed", attempts: 1, lastError: "550 5.1.1 No such user" });
+  });
+
   it("with the background worker running, a sale's emails arrive without anyone waiting for them", async () => {
     startOutboxWorker(60_000);
     const { buyer, seller } = await paidOrder();

@@ -4,7 +4,7 @@ import { refundEmails, type RefundFacts } from "@/lib/email/refund-emails";
 import { renewalFailedEmail } from "@/lib/email/renewal-failed-email";
 import { retryDelayMs } from "@/lib/email/retry-schedule";
 import { saleEmails, type SaleFacts } from "@/lib/email/sale-emails";
-import { describeSendError } from "@/lib/email/smtp-transport";
+import { describeSendError, isPermanentFailure } from "@/lib/email/smtp-transport";
 import { escapeHtml, messageListPage, messagePage } from "../../scripts/mail-catcher/html-pages";
 
 const people = {
@@ -162,6 +162,16 @@ describe("message parts", () => {
     [20, 3_600_000],
   ])("after %i failed attempts the next waits %i ms", (attempts, delay) => {
     expect(retryDelayMs(attempts)).toBe(delay);
+  });
+
+  it.each([
+    [{ responseCode: 550 }, true],
+    [{ responseCode: 553 }, true],
+    [{ responseCode: 421 }, false],
+    [{ responseCode: 450 }, false],
+    [{ code: "ECONNREFUSED" }, false],
+  ])("%o is permanent: %s", (error, permanent) => {
+    expect(isPermanentFailure(Object.assign(new Error("x"), error))).toBe(permanent);
   });
 
   it("keeps the SMTP server's answer short and on one line", () => {
