@@ -16,9 +16,11 @@ test("after a purchase in the browser the receipt and the seller's notice appear
 
   const receiptSubject = `Your receipt for "${course.title}"`;
   const mail = await browser.newPage();
+  // The page is static: reload it until both emails have arrived.
   await expect(async () => {
     await mail.goto(`${E2E_MAIL_URL}/`);
     await expect(mail.getByTestId("message-row").filter({ hasText: buyer.email })).toHaveCount(1, { timeout: 500 });
+    await expect(mail.getByTestId("message-row").filter({ hasText: seller.email })).toHaveCount(1, { timeout: 500 });
   }).toPass({ timeout: 20_000 });
   await expect(mail.getByTestId("message-row").filter({ hasText: seller.email })).toContainText(`You sold "${course.title}" for $42.00`);
   await mail.screenshot({ path: test.info().outputPath("mail-catcher.png"), fullPage: true });
