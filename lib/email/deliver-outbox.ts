@@ -21,7 +21,9 @@ const DUE_STATUSES = ["queued", "sending"];
  * Sends every email that is due. Each row is claimed with a conditional update on its attempt
  * count before it is sent, so two senders (two processes, or a sweep and a kick) never send one
  * email twice. A failure is recorded on the row and retried later, unless the server refused it
- * for good (5xx); it never throws.
+ * for good (5xx); it never throws. A sender that dies after the server accepted a message but
+ * before marking it sent leaves it to be sent again once the claim's lease runs out: at least
+ * once, never lost.
  */
 export async function deliverDueEmails(options: DeliveryOptions = {}): Promise<DeliveryReport> {
   const now = options.now ?? (() => new Date());
