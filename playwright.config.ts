@@ -9,6 +9,9 @@ export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
 // Test-only signing secrets shared by the emulator and the app under test.
 export const E2E_WEBHOOK_SECRET = "whsec_e2e_only_platform";
 export const E2E_CONNECT_WEBHOOK_SECRET = "whsec_e2e_only_connect";
+// The mail catcher's SMTP port and its page, next to the emulator's unless moved.
+export const E2E_MAIL_SMTP_PORT = Number(process.env.E2E_MAIL_SMTP_PORT ?? E2E_EMULATOR_PORT + 5);
+export const E2E_MAIL_URL = `http://127.0.0.1:${Number(process.env.E2E_MAIL_HTTP_PORT ?? E2E_EMULATOR_PORT + 6)}`;
 const APP_URL = `http://localhost:${E2E_PORT}`;
 
 export default defineConfig({
@@ -55,6 +58,19 @@ export default defineConfig({
       },
     },
     {
+      command: "npx tsx scripts/mail-catcher.ts",
+      url: `${E2E_MAIL_URL}/api/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        MAIL_CATCHER_SMTP_PORT: String(E2E_MAIL_SMTP_PORT),
+        MAIL_CATCHER_HTTP_PORT: new URL(E2E_MAIL_URL).port,
+        MAIL_CATCHER_HOST: "127.0.0.1",
+      },
+    },
+    {
       command: "npx tsx scripts/e2e-server.ts",
       url: `${APP_URL}/api/health`,
       timeout: 120_000,
@@ -69,6 +85,7 @@ export default defineConfig({
         STRIPE_API_URL: E2E_EMULATOR_URL,
         STRIPE_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
         STRIPE_CONNECT_WEBHOOK_SECRET: E2E_CONNECT_WEBHOOK_SECRET,
+        SMTP_URL: `smtp://127.0.0.1:${E2E_MAIL_SMTP_PORT}`,
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

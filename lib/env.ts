@@ -5,6 +5,9 @@ import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./database-url";
 import { parsePercentToBasisPoints } from "./money";
 
+/** The local mail catcher's SMTP port (scripts/mail-catcher.ts), used when SMTP_URL is not set. */
+export const DEFAULT_SMTP_URL = "smtp://127.0.0.1:1025";
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -39,6 +42,11 @@ const schema = z.object({
     }),
   /** How sellers' courses are charged until an admin chooses: destination or direct charges. */
   PLATFORM_CHARGE_TYPE: z.enum(["destination", "direct"]).default("destination"),
+
+  /** Where mail is sent (smtp:// or smtps://, credentials in the URL); the default is the local mail catcher. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).default(DEFAULT_SMTP_URL),
+  /** The sender of every email. */
+  MAIL_FROM: z.string().min(3).default("Coursemarket <no-reply@coursemarket.local>"),
 });
 
 export const EMULATOR_URL = "http://127.0.0.1:12111";

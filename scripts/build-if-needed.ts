@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 const SOURCES = [
-  "app", "components", "lib", "public", "types", "next.config.mjs", "package-lock.json",
+  "app", "components", "lib", "public", "types", "instrumentation.ts", "next.config.mjs", "package-lock.json",
   "postcss.config.mjs", "prisma/schema.prisma", "tsconfig.json",
 ];
 const STAMP = path.join(".next", "source-stamp");

@@ -1,8 +1,9 @@
 // `npm start`: build when the sources changed, migrate, seed an empty database, start the Stripe
-// emulator when no Stripe key is configured, then serve.
+// emulator when no Stripe key is configured and the mail catcher when no SMTP_URL is, then serve.
 import { spawn, type ChildProcess } from "node:child_process";
 import { buildIfNeeded, nextCli } from "./build-if-needed";
 import { startEmulatorProcess } from "./emulator-process";
+import { startMailCatcherProcess } from "./mail-catcher-process";
 import { migrateDatabase } from "./prepare-database";
 
 async function main() {
@@ -36,9 +37,21 @@ async function main() {
     console.log(`No STRIPE_SECRET_KEY: using the local Stripe emulator at ${stripeEnv.STRIPE_API_URL} (its dashboard is at /).`);
   }
 
+  let mailEnv: Record<string, string> = {};
+  if (!process.env.SMTP_URL) {
+    const catcher = await startMailCatcherProcess({
+      smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT || 1025),
+      httpPort: Number(process.env.MAIL_CATCHER_HTTP_PORT || 1080),
+      stateFile: process.env.MAIL_CATCHER_STATE_FILE || "data/mail-catcher.json",
+    });
+    children.push(catcher.child);
+    mailEnv = catcher.appEnv;
+    console.log(`No SMTP_URL: emails go to the local mail catcher; read them at ${catcher.pageUrl}`);
+  }
+
   const server = spawn(nextCli, ["start", "-p", port], {
     stdio: "inherit",
-    env: { ...process.env, ...stripeEnv, APP_URL: appUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...stripeEnv, ...mailEnv, APP_URL: appUrl, NEXT_TELEMETRY_DISABLED: "1" },
   });
   children.push(server);
   const stopAll = (signal: NodeJS.Signals) => children.forEach((child) => child.kill(signal));

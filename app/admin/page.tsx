@@ -73,6 +73,7 @@ export default async function AdminPage() {
         <li><Link href="/admin/orders">Orders and refunds</Link></li>
         <li><Link href="/admin/events">Stripe events and replay</Link></li>
         <li><Link href="/admin/audit">Audit log</Link></li>
+        <li><Link href="/admin/emails">Emails sent and waiting</Link></li>
         <li><Link href="/admin/settings">Platform fee and charge type</Link></li>
       </ul>
     </>

@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { queueSaleEmails } from "@/lib/email/order-emails";
+import { notifyOutbox } from "@/lib/email/outbox-worker";
 import { intentAccountOf } from "./charge-plan";
 
 /** What fulfilment needs to know about a PaymentIntent (from a webhook or a fresh read). */
@@ -42,13 +44,14 @@ export async function fulfilOrderFromIntent(intent: PaidIntent, account: string 
   if (order.amountMinor !== intent.amount || order.currency !== intent.currency) return "mismatch";
   if (order.status === "paid" || order.status === "refunded") return "already-fulfilled";
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     // A canceled order whose intent still succeeded (the buyer paid on an old tab) is paid too.
     const changed = await tx.order.updateMany({
       where: { id: order.id, status: { in: ["pending", "canceled"] } },
       data: { status: "paid", paidAt: new Date(), pendingKey: null, lastPaymentError: null, stripePaymentIntentId: intent.id },
     });
     if (changed.count === 0) return "already-fulfilled" as const;
+    await queueSaleEmails(tx, order.id);
     // A dispute recorded before the payment's own event: open enrols frozen, lost enrols nobody.
     const { disputeStatus } = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { disputeStatus: true } });
     if (disputeStatus === "lost") return "fulfilled" as const;
@@ -59,6 +62,8 @@ export async function fulfilOrderFromIntent(intent: PaidIntent, account: string 
     });
     return "fulfilled" as const;
   });
+  if (result === "fulfilled") notifyOutbox();
+  return result;
 }
 
 /** A declined attempt: the order stays payable, with the reason for the buyer. */

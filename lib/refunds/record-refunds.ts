@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { queueRefundEmails } from "@/lib/email/order-emails";
+import { notifyOutbox } from "@/lib/email/outbox-worker";
 import { intentAccountOf } from "@/lib/orders/charge-plan";
 import { readChargeRefundTotals } from "@/lib/payments/refunds";
 
@@ -21,8 +23,9 @@ export async function recordChargeRefunds(chargeId: string, account: string | nu
   // A direct charge is only believed from the seller's own account, a platform charge only from ours.
   if ((intentAccountOf(order) ?? null) !== account) return "mismatch";
 
-  await db.$transaction(async (tx) => {
-    await tx.order.updateMany({
+  const queuedEmails = await db.$transaction(async (tx) => {
+    const { refundedMinor: previousRefundedMinor } = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { refundedMinor: true } });
+    const raised = await tx.order.updateMany({
       where: { id: order.id, refundedMinor: { lt: totals.refundedMinor } },
       data: { refundedMinor: totals.refundedMinor },
     });
@@ -30,10 +33,18 @@ export async function recordChargeRefunds(chargeId: string, account: string | nu
       where: { id: order.id, feeRefundedMinor: { lt: totals.feeRefundedMinor } },
       data: { feeRefundedMinor: totals.feeRefundedMinor },
     });
+    let accessWithdrawn = false;
     if (totals.refundedMinor >= order.amountMinor) {
       const changed = await tx.order.updateMany({ where: { id: order.id, status: "paid" }, data: { status: "refunded" } });
       if (changed.count > 0) await tx.enrolment.deleteMany({ where: { orderId: order.id } });
+      accessWithdrawn = changed.count > 0;
     }
+    // Only the recording that raised the total tells buyer and seller: the action's read and each
+    // refund event's read of the same refund find it already recorded.
+    if (raised.count === 0) return false;
+    await queueRefundEmails(tx, { orderId: order.id, previousRefundedMinor, refundedTotalMinor: totals.refundedMinor, accessWithdrawn });
+    return true;
   });
+  if (queuedEmails) notifyOutbox();
   return "recorded";
 }
