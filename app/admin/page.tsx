@@ -45,6 +45,7 @@ export default async function AdminPage() {
     },
     { label: `Failed payments, last ${OVERVIEW_DAYS} days`, value: count(money.failedPayments), alert: money.failedPayments > 0 },
     { label: "Failed Stripe events", value: count(money.failedEvents), href: "/admin/events?status=failed", alert: money.failedEvents > 0 },
+    { label: "Failed emails", value: count(money.failedEmails), href: "/admin/emails?status=failed", alert: money.failedEmails > 0 },
     { label: "Past-due memberships", value: count(money.pastDueMemberships), alert: money.pastDueMemberships > 0 },
   ];
   const userTiles: Tile[] = [

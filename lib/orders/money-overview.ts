@@ -24,6 +24,8 @@ export interface MoneyOverview {
   /** Pending orders whose last payment attempt was declined, made in the window. */
   failedPayments: number;
   failedEvents: number;
+  /** Emails the outbox gave up on (after every retry, or refused for good by the mail server). */
+  failedEmails: number;
   pastDueMemberships: number;
 }
 
@@ -39,13 +41,14 @@ function dayOf(date: Date): string {
 export async function getMoneyOverview(now: Date = new Date()): Promise<MoneyOverview> {
   const today = Date.parse(`${dayOf(now)}T00:00:00Z`);
   const start = new Date(today - (OVERVIEW_DAYS - 1) * DAY_MS);
-  const [orders, failedPayments, failedEvents, pastDueMemberships] = await Promise.all([
+  const [orders, failedPayments, failedEvents, failedEmails, pastDueMemberships] = await Promise.all([
     db.order.findMany({
       where: { paidAt: { gte: start }, status: { in: ["paid", "refunded"] } },
       select: { paidAt: true, currency: true, amountMinor: true, refundedMinor: true, applicationFeeMinor: true, feeRefundedMinor: true, disputeStatus: true, disputeAmountMinor: true },
     }),
     db.order.count({ where: { status: "pending", lastPaymentError: { not: null }, createdAt: { gte: start } } }),
     db.stripeEvent.count({ where: { status: "failed" } }),
+    db.outboxEmail.count({ where: { status: "failed" } }),
     db.membership.count({ where: { status: "past_due" } }),
   ]);
 
@@ -78,6 +81,7 @@ export async function getMoneyOverview(now: Date = new Date()): Promise<MoneyOve
     otherCurrencies: ranked.slice(1),
     failedPayments,
     failedEvents,
+    failedEmails,
     pastDueMemberships,
   };
 }

@@ -50,6 +50,9 @@ beforeAll(async () => {
   const member = await makeUser("buyer");
   await db.membership.create({ data: { userId: member.id, status: "past_due", stripeSubscriptionId: "sub_overview_past_due" } });
   await db.stripeEvent.create({ data: { id: "evt_overview_failed", type: "invoice.paid", status: "failed", payload: "{}", createdAt: NOW } });
+  await db.outboxEmail.createMany({
+    data: ["failed", "sent", "queued"].map((status) => ({ dedupeKey: `overview:${status}`, kind: "sale", toAddress: "b@example.com", subject: "s", textBody: "b", status })),
+  });
 });
 
 describe("the admin's money overview", () => {
@@ -65,7 +68,7 @@ describe("the admin's money overview", () => {
     expect(overview).toMatchObject({ currency: "usd", salesMinor: 6500, feesMinor: 850, lostToDisputesMinor: 2000, orderCount: 6, otherCurrencies: ["eur"] });
   });
 
-  it("counts failed payments in the window, failed events and past-due memberships", async () => {
-    expect(await getMoneyOverview(NOW)).toMatchObject({ failedPayments: 1, failedEvents: 1, pastDueMemberships: 1 });
+  it("counts failed payments in the window, failed events, failed emails and past-due memberships", async () => {
+    expect(await getMoneyOverview(NOW)).toMatchObject({ failedPayments: 1, failedEvents: 1, failedEmails: 1, pastDueMemberships: 1 });
   });
 });
