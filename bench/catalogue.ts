@@ -1,0 +1,99 @@
+// Catalogue throughput: /courses (first page) and a search under autocannon, then the same page's
+// HTML saved to a file and served by a static server, so the app reads as a share of a file.
+import { fork, spawnSync, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { TMP_DIR, type BenchConfig } from "./config";
+
+export interface LoadFigures {
+  target: string;
+  url: string;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  requests: number;
+  errors: number;
+  bytesPerRequest: number;
+}
+
+export interface CatalogueReport {
+  connections: number;
+  durationSeconds: number;
+  staticServer: string;
+  pages: LoadFigures[];
+  /** Requests/s of each app page divided by the static file's. */
+  ratioToStatic: Record<string, number>;
+}
+
+export const SEARCH_TERM = "Rust";
+
+async function load(target: string, url: string, config: BenchConfig): Promise<LoadFigures> {
+  const result = await autocannon({ url, connections: config.connections, duration: config.durationSeconds });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return {
+    target,
+    url,
+    requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    requests: result.requests.total,
+    errors,
+    bytesPerRequest: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+  };
+}
+
+async function startStaticServer(file: string, port: number): Promise<{ kind: string; stop(): void }> {
+  if (spawnSync("sh", ["-c", "command -v nginx"]).status === 0) {
+    const root = path.dirname(file);
+    const conf = path.join(TMP_DIR, "nginx.conf");
+    writeFileSync(
+      conf,
+      `daemon off; worker_processes 1; pid ${TMP_DIR}/nginx.pid; error_log ${TMP_DIR}/nginx-error.log;
+events { worker_connections 1024; }
+http { access_log off; server { listen 127.0.0.1:${port}; root ${root}; location / { try_files /${path.basename(file)} =404; default_type text/html; } } }\n`,
+    );
+    const { spawn } = await import("node:child_process");
+    const child = spawn("nginx", ["-c", conf, "-p", TMP_DIR], { stdio: "ignore" });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return { kind: "nginx (Debian)", stop: () => child.kill("SIGTERM") };
+  }
+  const child: ChildProcess = fork(path.resolve("bench", "static-server.ts"), [file, String(port)], {
+    execArgv: ["--import", "tsx"],
+    stdio: "ignore",
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("exit", (code) => reject(new Error(`the static server exited with code ${code}`)));
+  });
+  return { kind: "Node http server streaming the saved file (no nginx on this machine)", stop: () => child.kill("SIGTERM") };
+}
+
+export async function benchCatalogue(appUrl: string, config: BenchConfig, log: (line: string) => void): Promise<CatalogueReport> {
+  const firstPage = `${appUrl}/courses`;
+  const search = `${appUrl}/courses?q=${SEARCH_TERM}`;
+  // Warm both pages (first render compiles nothing in production, but fills the data cache).
+  for (const url of [firstPage, search]) await (await fetch(url)).text();
+
+  const pages: LoadFigures[] = [];
+  log(`Catalogue: ${config.connections} connections for ${config.durationSeconds} s per target.`);
+  pages.push(await load("/courses", firstPage, config));
+  pages.push(await load(`/courses?q=${SEARCH_TERM}`, search, config));
+
+  const file = path.join(TMP_DIR, "courses.html");
+  writeFileSync(file, await (await fetch(firstPage)).text());
+  const server = await startStaticServer(file, config.staticPort);
+  try {
+    pages.push(await load("/courses as a static file", `http://127.0.0.1:${config.staticPort}/courses.html`, config));
+  } finally {
+    server.stop();
+  }
+  const staticRps = pages[2].requestsPerSecond;
+  return {
+    connections: config.connections,
+    durationSeconds: config.durationSeconds,
+    staticServer: server.kind,
+    pages,
+    ratioToStatic: Object.fromEntries(pages.slice(0, 2).map((page) => [page.target, Math.round((page.requestsPerSecond / staticRps) * 1000) / 1000])),
+  };
+}

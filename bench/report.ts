@@ -1,0 +1,72 @@
+// The one table `npm run bench` prints, from the same object it saves as JSON.
+import type { CatalogueReport } from "./catalogue";
+import type { PageWeightReport } from "./page-weight";
+import type { PhaseFigures, PurchaseReport } from "./purchases";
+import type { WebhookReport } from "./webhooks";
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+interface Report {
+  machine: { cpus: number; cpuModel: string; node: string };
+  catalogue?: CatalogueReport;
+  purchases?: Omit<PurchaseReport, "checks">;
+  webhooks?: Omit<WebhookReport, "checks">;
+  pageWeight?: PageWeightReport;
+  checks: Check[];
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+
+function purchaseRow(label: string, phase: PhaseFigures): string[] {
+  return [
+    label,
+    `${ms(phase.serverMsExcludingStripe.p50)} p50, ${ms(phase.serverMsExcludingStripe.p99)} p99 server time excl. Stripe`,
+    `${phase.serverStripeCallsPerPurchase} server Stripe calls (${Object.entries(phase.serverStripeCalls).map(([call, count]) => `${call} ×${count}`).join(", ")}); ${phase.purchasesPerSecond} purchases/s; ${phase.paid}/${phase.purchases} paid`,
+  ];
+}
+
+export function formatTable(report: Report): string {
+  const rows: string[][] = [];
+  if (report.catalogue) {
+    for (const page of report.catalogue.pages) {
+      const ratio = report.catalogue.ratioToStatic[page.target];
+      rows.push([
+        `catalogue ${page.target}`,
+        `${page.requestsPerSecond} req/s`,
+        `p50 ${page.latencyP50Ms} ms, p99 ${page.latencyP99Ms} ms, ${page.errors} errors${ratio === undefined ? "" : `, ${(ratio * 100).toFixed(1)} % of the static file`}`,
+      ]);
+    }
+  }
+  if (report.purchases) {
+    const { sequential, concurrent } = report.purchases;
+    rows.push(purchaseRow("purchase, sequential, first", sequential.first));
+    rows.push(purchaseRow("purchase, sequential, repeat", sequential.repeat));
+    rows.push(purchaseRow(`purchase, ${concurrent.concurrency} at once, first`, concurrent.first));
+    rows.push(purchaseRow(`purchase, ${concurrent.concurrency} at once, repeat`, concurrent.repeat));
+  }
+  if (report.webhooks) {
+    const hooks = report.webhooks;
+    rows.push([
+      "webhooks",
+      `${hooks.eventsPerSecond} events/s`,
+      `${hooks.sent} sent (${hooks.duplicatesSent} duplicates, ${hooks.reordered} reordered), ${hooks.stored} stored, ${hooks.handled} handled, ${hooks.ignored} ignored, lost ${hooks.lost}, handled twice ${hooks.handledTwice}`,
+    ]);
+  }
+  if (report.pageWeight) {
+    const { routes, emptyApp } = report.pageWeight;
+    for (const route of routes) {
+      rows.push([`first-load JS ${route.route}`, kb(route.gzipBytes), `gzip, ${route.files} files; ${kb(route.overEmptyGzipBytes)} more than an empty Next.js page`]);
+    }
+    rows.push(["first-load JS empty Next.js page", kb(emptyApp.gzipBytes), `gzip, ${emptyApp.files} files`]);
+  }
+  for (const check of report.checks) rows.push([check.ok ? "✓ check" : "✗ CHECK FAILED", check.name, check.detail]);
+
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)));
+  const header = `Benchmark on ${report.machine.cpus} cores (${report.machine.cpuModel}), Node ${report.machine.node}`;
+  return [header, ...rows.map((row) => `${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}`)].join("\n");
+}
