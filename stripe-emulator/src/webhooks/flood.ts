@@ -30,6 +30,8 @@ export interface FloodReport {
   duration_ms: number;
   events_per_second: number;
   responses: Record<string, number>;
+  /** The distinct events sent, oldest first, so a receiver can check it kept each of them. */
+  event_ids: string[];
   /** The first failures (non-2xx or no answer), for diagnosis. */
   failures: Array<{ event_id: string; status: number | null; error: string | null }>;
 }
@@ -87,7 +89,8 @@ export async function floodWebhooks(emu: Emulator, options: FloodOptions): Promi
     throw new RangeError(`${wanted} distinct events are needed but only ${candidates.length} recorded events go to a configured endpoint`);
   }
   const random = seededRandom(options.seed ?? 1);
-  const plan = planFlood(candidates.slice(candidates.length - wanted), options, random);
+  const chosen = candidates.slice(candidates.length - wanted);
+  const plan = planFlood(chosen, options, random);
   const sends: Send[] = plan.order.flatMap((event) => emu.webhooks.targetsFor(event).map((target) => ({ event, target })));
 
   const responses: Record<string, number> = {};
@@ -137,6 +140,7 @@ export async function floodWebhooks(emu: Emulator, options: FloodOptions): Promi
     duration_ms: Math.round(durationMs),
     events_per_second: Math.round((sends.length / durationMs) * 1000 * 10) / 10,
     responses,
+    event_ids: chosen.map((event) => event.id),
     failures,
   };
 }

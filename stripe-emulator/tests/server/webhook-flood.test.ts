@@ -35,6 +35,7 @@ describe("POST /_emulator/webhooks/flood", () => {
     const ids = platform.events.map((e) => e.event.id);
     expect(ids).toHaveLength(40);
     expect(new Set(ids).size).toBe(30);
+    expect(new Set(flood.body.event_ids)).toEqual(new Set(ids));
     expect(platform.events.every((e) => e.event.type === "customer.created")).toBe(true);
     const arrival = platform.events.map((e) => Number((e.event.data.object as Stripe.Customer).email!.match(/\d+/)![0]));
     expect(arrival).not.toEqual([...arrival].sort((a, b) => a - b));
