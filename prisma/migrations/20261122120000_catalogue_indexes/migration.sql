@@ -5,5 +5,5 @@ DROP INDEX "Course_published_publishedAt_idx";
 CREATE INDEX "Course_published_publishedAt_id_idx" ON "Course"("published", "publishedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Course_published_sellerId_idx" ON "Course"("published", "sellerId");
+CREATE INDEX "Course_published_sellerId_id_idx" ON "Course"("published", "sellerId", "id");
 
