@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { TMP_DIR, type BenchConfig } from "./config";
+import { processTreeCpuMs } from "./process-cpu";
 
 export interface LoadFigures {
   target: string;
@@ -15,6 +16,8 @@ export interface LoadFigures {
   requests: number;
   errors: number;
   bytesPerRequest: number;
+  /** CPU time of the serving process(es) per request: steadier than requests/s on a busy machine. */
+  serverCpuMsPerRequest: number | null;
 }
 
 export interface CatalogueReport {
@@ -28,8 +31,10 @@ export interface CatalogueReport {
 
 export const SEARCH_TERM = "Rust";
 
-async function load(target: string, url: string, config: BenchConfig): Promise<LoadFigures> {
+async function load(target: string, url: string, config: BenchConfig, serverPid: number): Promise<LoadFigures> {
+  const cpuBefore = processTreeCpuMs(serverPid);
   const result = await autocannon({ url, connections: config.connections, duration: config.durationSeconds });
+  const cpuAfter = processTreeCpuMs(serverPid);
   const errors = result.errors + result.timeouts + result.non2xx;
   return {
     target,
@@ -40,10 +45,14 @@ async function load(target: string, url: string, config: BenchConfig): Promise<L
     requests: result.requests.total,
     errors,
     bytesPerRequest: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+    serverCpuMsPerRequest:
+      cpuBefore === null || cpuAfter === null || result.requests.total === 0
+        ? null
+        : Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 100) / 100,
   };
 }
 
-async function startStaticServer(file: string, port: number): Promise<{ kind: string; stop(): void }> {
+async function startStaticServer(file: string, port: number): Promise<{ kind: string; pid: number; stop(): void }> {
   if (spawnSync("sh", ["-c", "command -v nginx"]).status === 0) {
     const root = path.dirname(file);
     const conf = path.join(TMP_DIR, "nginx.conf");
@@ -56,7 +65,7 @@ http { access_log off; server { listen 127.0.0.1:${port}; root ${root}; location
     const { spawn } = await import("node:child_process");
     const child = spawn("nginx", ["-c", conf, "-p", TMP_DIR], { stdio: "ignore" });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    return { kind: "nginx (Debian)", stop: () => child.kill("SIGTERM") };
+    return { kind: "nginx (Debian)", pid: child.pid!, stop: () => child.kill("SIGTERM") };
   }
   const child: ChildProcess = fork(path.resolve("bench", "static-server.ts"), [file, String(port)], {
     execArgv: ["--import", "tsx"],
@@ -66,10 +75,10 @@ http { access_log off; server { listen 127.0.0.1:${port}; root ${root}; location
     child.once("message", () => resolve());
     child.once("exit", (code) => reject(new Error(`the static server exited with code ${code}`)));
   });
-  return { kind: "Node http server streaming the saved file (no nginx on this machine)", stop: () => child.kill("SIGTERM") };
+  return { kind: "Node http server streaming the saved file (no nginx on this machine)", pid: child.pid!, stop: () => child.kill("SIGTERM") };
 }
 
-export async function benchCatalogue(appUrl: string, config: BenchConfig, log: (line: string) => void): Promise<CatalogueReport> {
+export async function benchCatalogue(appUrl: string, appPid: number, config: BenchConfig, log: (line: string) => void): Promise<CatalogueReport> {
   const firstPage = `${appUrl}/courses`;
   const search = `${appUrl}/courses?q=${SEARCH_TERM}`;
   // Warm both pages (first render compiles nothing in production, but fills the data cache).
@@ -77,14 +86,14 @@ export async function benchCatalogue(appUrl: string, config: BenchConfig, log: (
 
   const pages: LoadFigures[] = [];
   log(`Catalogue: ${config.connections} connections for ${config.durationSeconds} s per target.`);
-  pages.push(await load("/courses", firstPage, config));
-  pages.push(await load(`/courses?q=${SEARCH_TERM}`, search, config));
+  pages.push(await load("/courses", firstPage, config, appPid));
+  pages.push(await load(`/courses?q=${SEARCH_TERM}`, search, config, appPid));
 
   const file = path.join(TMP_DIR, "courses.html");
   writeFileSync(file, await (await fetch(firstPage)).text());
   const server = await startStaticServer(file, config.staticPort);
   try {
-    pages.push(await load("/courses as a static file", `http://127.0.0.1:${config.staticPort}/courses.html`, config));
+    pages.push(await load("/courses as a static file", `http://127.0.0.1:${config.staticPort}/courses.html`, config, server.pid));
   } finally {
     server.stop();
   }

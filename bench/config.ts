@@ -28,6 +28,7 @@ export const benchConfig = {
   webhookEvents: whole("BENCH_WEBHOOK_EVENTS", 10_000),
   webhookConcurrency: whole("BENCH_WEBHOOK_CONCURRENCY", 50),
   webhookDuplicatePercent: whole("BENCH_WEBHOOK_DUPLICATE_PERCENT", 10),
+  profile: process.env.BENCH_PROFILE === "1",
   /** Only these parts, comma-separated (catalogue, purchases, webhooks, weight); all when unset. */
   only: (process.env.BENCH_ONLY ?? "").split(",").map((part) => part.trim()).filter(Boolean),
 };

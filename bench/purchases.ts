@@ -8,6 +8,7 @@ import { hashPassword } from "../lib/auth/password";
 import { callFormAction, confirmInBrowser, serverActionId, sessionCookie, type CheckoutStarted } from "./app-client";
 import type { Check } from "./report";
 import type { BenchConfig } from "./config";
+import { processTreeCpuMs } from "./process-cpu";
 import type { Stack } from "./stack";
 
 interface LoggedRequest {
@@ -46,6 +47,8 @@ export interface PhaseFigures {
   serverStripeCalls: Record<string, number>;
   /** Calls Stripe.js made from the "browser" per purchase (publishable key). */
   browserStripeCallsPerPurchase: number;
+  /** CPU of the app process per purchase, webhooks the purchase caused included. */
+  appCpuMsPerPurchase: number | null;
   paid: number;
 }
 
@@ -70,6 +73,16 @@ function endpointOf(request: LoggedRequest): string {
 async function emulatorRequests(emulatorUrl: string): Promise<LoggedRequest[]> {
   const response = await fetch(`${emulatorUrl}/_emulator/requests?path_prefix=/v1/`);
   return ((await response.json()) as { data: LoggedRequest[] }).data;
+}
+
+/** App CPU used while `run` runs, until the webhooks it caused have been delivered. */
+async function withAppCpu<T>(stack: Stack, run: () => Promise<T>): Promise<{ result: T; cpuMs: number | null }> {
+  await fetch(`${stack.emulatorUrl}/_emulator/webhooks/wait`, { method: "POST" });
+  const before = processTreeCpuMs(stack.appPid);
+  const result = await run();
+  await fetch(`${stack.emulatorUrl}/_emulator/webhooks/wait`, { method: "POST" });
+  const after = processTreeCpuMs(stack.appPid);
+  return { result, cpuMs: before === null || after === null ? null : after - before };
 }
 
 async function clearEmulatorRequests(emulatorUrl: string): Promise<void> {
@@ -100,7 +113,7 @@ async function purchase(stack: Stack, actionId: string, buyer: Buyer, course: Co
   return { serverWallMs: actionMs + returnMs, paid: page.ok && html.includes("Payment received") };
 }
 
-function phaseFigures(timings: Array<PurchaseTiming & { stripeMs: number }>, requests: LoggedRequest[], wallMs: number): PhaseFigures {
+function phaseFigures(timings: Array<PurchaseTiming & { stripeMs: number }>, requests: LoggedRequest[], wallMs: number, appCpuMs: number | null): PhaseFigures {
   const count = timings.length;
   const server = requests.filter((request) => request.key_type === "secret");
   const browser = requests.filter((request) => request.key_type === "publishable");
@@ -120,6 +133,7 @@ function phaseFigures(timings: Array<PurchaseTiming & { stripeMs: number }>, req
     serverStripeCallsPerPurchase: round(server.length / count),
     serverStripeCalls: Object.fromEntries(Object.entries(calls).map(([endpoint, total]) => [endpoint, round(total / count)])),
     browserStripeCallsPerPurchase: round(browser.length / count),
+    appCpuMsPerPurchase: appCpuMs === null ? null : round(appCpuMs / count),
     paid: timings.filter((timing) => timing.paid).length,
   };
 }
@@ -129,17 +143,22 @@ async function sequentialPhase(stack: Stack, actionId: string, buyers: Buyer[], 
   const timings: Array<PurchaseTiming & { stripeMs: number }> = [];
   const all: LoggedRequest[] = [];
   let wallMs = 0;
+  let appCpuMs: number | null = 0;
   for (const buyer of buyers) {
     await clearEmulatorRequests(stack.emulatorUrl);
-    const start = performance.now();
-    const timing = await purchase(stack, actionId, buyer, course);
-    wallMs += performance.now() - start;
+    const { result: timing, cpuMs } = await withAppCpu(stack, async () => {
+      const start = performance.now();
+      const done = await purchase(stack, actionId, buyer, course);
+      wallMs += performance.now() - start;
+      return done;
+    });
+    appCpuMs = appCpuMs === null || cpuMs === null ? null : appCpuMs + cpuMs;
     const requests = await emulatorRequests(stack.emulatorUrl);
     all.push(...requests);
     const stripeMs = requests.filter((request) => request.key_type === "secret").reduce((sum, request) => sum + request.duration_ms, 0);
     timings.push({ ...timing, stripeMs });
   }
-  return phaseFigures(timings, all, wallMs);
+  return phaseFigures(timings, all, wallMs, appCpuMs);
 }
 
 /** Every buyer at once (up to `concurrency` in flight); Stripe time is shared out evenly. */
@@ -147,19 +166,23 @@ async function concurrentPhase(stack: Stack, actionId: string, buyers: Buyer[], 
   await clearEmulatorRequests(stack.emulatorUrl);
   const timings: PurchaseTiming[] = [];
   let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, buyers.length) }, async () => {
-      while (next < buyers.length) timings.push(await purchase(stack, actionId, buyers[next++], course));
-    }),
-  );
-  const wallMs = performance.now() - start;
+  let wallMs = 0;
+  const { cpuMs } = await withAppCpu(stack, async () => {
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, buyers.length) }, async () => {
+        while (next < buyers.length) timings.push(await purchase(stack, actionId, buyers[next++], course));
+      }),
+    );
+    wallMs = performance.now() - start;
+  });
   const requests = await emulatorRequests(stack.emulatorUrl);
   const stripeMs = requests.filter((request) => request.key_type === "secret").reduce((sum, request) => sum + request.duration_ms, 0) / buyers.length;
   return phaseFigures(
     timings.map((timing) => ({ ...timing, stripeMs })),
     requests,
     wallMs,
+    cpuMs,
   );
 }
 

@@ -26,7 +26,7 @@ function purchaseRow(label: string, phase: PhaseFigures): string[] {
   return [
     label,
     `${ms(phase.serverMsExcludingStripe.p50)} p50, ${ms(phase.serverMsExcludingStripe.p99)} p99 server time excl. Stripe`,
-    `${phase.serverStripeCallsPerPurchase} server Stripe calls (${Object.entries(phase.serverStripeCalls).map(([call, count]) => `${call} ×${count}`).join(", ")}); ${phase.purchasesPerSecond} purchases/s; ${phase.paid}/${phase.purchases} paid`,
+    `${phase.appCpuMsPerPurchase ?? "?"} ms app CPU; ${phase.serverStripeCallsPerPurchase} server Stripe calls (${Object.entries(phase.serverStripeCalls).map(([call, count]) => `${call} ×${count}`).join(", ")}); ${phase.purchasesPerSecond} purchases/s; ${phase.paid}/${phase.purchases} paid`,
   ];
 }
 
@@ -38,7 +38,7 @@ export function formatTable(report: Report): string {
       rows.push([
         `catalogue ${page.target}`,
         `${page.requestsPerSecond} req/s`,
-        `p50 ${page.latencyP50Ms} ms, p99 ${page.latencyP99Ms} ms, ${page.errors} errors${ratio === undefined ? "" : `, ${(ratio * 100).toFixed(1)} % of the static file`}`,
+        `p50 ${page.latencyP50Ms} ms, p99 ${page.latencyP99Ms} ms, ${page.errors} errors, ${page.serverCpuMsPerRequest ?? "?"} ms server CPU/request${ratio === undefined ? "" : `, ${(ratio * 100).toFixed(1)} % of the static file`}`,
       ]);
     }
   }
@@ -54,7 +54,7 @@ export function formatTable(report: Report): string {
     rows.push([
       "webhooks",
       `${hooks.eventsPerSecond} events/s`,
-      `${hooks.sent} sent (${hooks.duplicatesSent} duplicates, ${hooks.reordered} reordered), ${hooks.stored} stored, ${hooks.handled} handled, ${hooks.ignored} ignored, lost ${hooks.lost}, handled twice ${hooks.handledTwice}`,
+      `p50 ${hooks.latencyMs.p50} ms, p99 ${hooks.latencyMs.p99} ms, ${hooks.appCpuMsPerEvent ?? "?"} ms app CPU/event; ${hooks.sent} sent (${hooks.duplicatesSent} duplicates, ${hooks.reordered} reordered), ${hooks.stored} stored, ${hooks.handled} handled, ${hooks.ignored} ignored, lost ${hooks.lost}, handled twice ${hooks.handledTwice}`,
     ]);
   }
   if (report.pageWeight) {

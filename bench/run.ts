@@ -28,7 +28,7 @@ async function main() {
   process.once("SIGTERM", stop);
   try {
     if (runsPart("catalogue")) {
-      catalogue = await benchCatalogue(stack.appUrl, benchConfig, log);
+      catalogue = await benchCatalogue(stack.appUrl, stack.appPid, benchConfig, log);
       for (const page of catalogue.pages) {
         checks.push({ name: `catalogue ${page.target}: no errors`, ok: page.errors === 0 && page.requests > 0, detail: `${page.errors} errors in ${page.requests} requests` });
       }

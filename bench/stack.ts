@@ -14,6 +14,9 @@ export interface Stack {
   emulatorUrl: string;
   databaseFile: string;
   sellerAccountId: string;
+  /** The `next start` process, for its CPU time. */
+  appPid: number;
+  emulatorPid: number;
   stop(): Promise<void>;
 }
 
@@ -71,7 +74,12 @@ export async function startStack(config: BenchConfig, log: (line: string) => voi
     const sellerAccountId = await connectDemoSellerOnEmulator();
     if (!sellerAccountId) throw new Error("the demo seller could not be connected on the emulator");
 
-    const server = spawn(nextCli, ["start", "-p", String(config.appPort), "-H", "127.0.0.1"], {
+    const startArgs = ["start", "-p", String(config.appPort), "-H", "127.0.0.1"];
+    // BENCH_PROFILE=1 writes a V8 CPU profile of the app to bench/.tmp/profiles when it stops.
+    const [command, args] = config.profile
+      ? [process.execPath, ["--cpu-prof", "--cpu-prof-dir", path.join(TMP_DIR, "profiles"), path.resolve("node_modules", "next", "dist", "bin", "next"), ...startArgs]]
+      : [nextCli, startArgs];
+    const server = spawn(command, args, {
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, NODE_ENV: "production" },
     });
@@ -86,6 +94,8 @@ export async function startStack(config: BenchConfig, log: (line: string) => voi
       emulatorUrl: emulator.appEnv.STRIPE_API_URL,
       databaseFile,
       sellerAccountId,
+      appPid: server.pid!,
+      emulatorPid: emulator.child.pid!,
       stop: async () => {
         await Promise.all(children.reverse().map(stopChild));
       },

@@ -9,6 +9,7 @@
 import { hashPassword } from "../lib/auth/password";
 import { confirmInBrowser } from "./app-client";
 import type { BenchConfig } from "./config";
+import { processTreeCpuMs } from "./process-cpu";
 import type { Check } from "./report";
 import type { Stack } from "./stack";
 
@@ -23,6 +24,10 @@ export interface WebhookReport {
   eventsPerSecond: number;
   durationMs: number;
   responses: Record<string, number>;
+  latencyMs: { p50: number; p99: number; max: number };
+  /** CPU time per delivery of the app (receiving) and of the emulator (signing, sending). */
+  appCpuMsPerEvent: number | null;
+  emulatorCpuMsPerEvent: number | null;
   eventTypes: Record<string, number>;
   stored: number;
   handled: number;
@@ -43,6 +48,7 @@ interface FloodAnswer {
   duration_ms: number;
   events_per_second: number;
   responses: Record<string, number>;
+  latency_ms: { p50: number; p99: number; max: number };
   event_ids: string[];
   failures: unknown[];
 }
@@ -146,6 +152,8 @@ export async function benchWebhooks(stack: Stack, config: BenchConfig, log: (lin
 
   await emulatorJson(`${stack.emulatorUrl}/_emulator/webhook_targets`, "POST", { targets });
   log(`Webhooks: flooding the app with ${config.webhookEvents} deliveries, ${config.webhookConcurrency} at a time.`);
+  const appCpuBefore = processTreeCpuMs(stack.appPid);
+  const emulatorCpuBefore = processTreeCpuMs(stack.emulatorPid);
   const flood = await emulatorJson<FloodAnswer>(`${stack.emulatorUrl}/_emulator/webhooks/flood`, "POST", {
     count: config.webhookEvents,
     concurrency: config.webhookConcurrency,
@@ -154,6 +162,10 @@ export async function benchWebhooks(stack: Stack, config: BenchConfig, log: (lin
     since,
   });
   if (flood.status !== 200) throw new Error(`the flood was refused: ${JSON.stringify(flood.body)}`);
+  const perEvent = (before: number | null, after: number | null) =>
+    before === null || after === null ? null : Math.round(((after - before) / flood.body.sent) * 100) / 100;
+  const appCpuMsPerEvent = perEvent(appCpuBefore, processTreeCpuMs(stack.appPid));
+  const emulatorCpuMsPerEvent = perEvent(emulatorCpuBefore, processTreeCpuMs(stack.emulatorPid));
 
   const sentIds = flood.body.event_ids;
   const sentEvents = await db.stripeEvent.findMany({
@@ -188,6 +200,9 @@ export async function benchWebhooks(stack: Stack, config: BenchConfig, log: (lin
     eventsPerSecond: flood.body.events_per_second,
     durationMs: flood.body.duration_ms,
     responses: flood.body.responses,
+    latencyMs: flood.body.latency_ms,
+    appCpuMsPerEvent,
+    emulatorCpuMsPerEvent,
     eventTypes,
     stored: sentEvents.length,
     handled: byStatus("handled"),

@@ -14,7 +14,10 @@ export async function receiveEvent(
   event: Stripe.Event,
   handlers: Partial<Record<string, EventHandler>> = eventHandlers,
 ): Promise<ReceiveOutcome> {
-  const stored = await storeOnce(event);
+  // Most events are of types we do not act on: those are stored already settled, in one write.
+  const handled = !!handlers[event.type];
+  const stored = await storeOnce(event, handled ? "received" : "ignored");
+  if (stored.created && !handled) return "ignored";
   if (stored.status === "handled" || stored.status === "ignored") return "duplicate";
 
   return runHandler(event, handlers);
@@ -49,21 +52,25 @@ export async function runHandler(
   }
 }
 
-async function storeOnce(event: Stripe.Event): Promise<{ status: string }> {
+async function storeOnce(event: Stripe.Event, status: "received" | "ignored"): Promise<{ created: boolean; status: string }> {
   try {
-    return await db.stripeEvent.create({
+    const row = await db.stripeEvent.create({
       data: {
         id: event.id,
         type: event.type,
         account: event.account ?? null,
         payload: JSON.stringify(event),
         createdAt: new Date(event.created * 1000),
+        status,
+        handledAt: status === "ignored" ? new Date() : null,
       },
       select: { status: true },
     });
+    return { created: true, status: row.status };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return db.stripeEvent.findUniqueOrThrow({ where: { id: event.id }, select: { status: true } });
+      const row = await db.stripeEvent.findUniqueOrThrow({ where: { id: event.id }, select: { status: true } });
+      return { created: false, status: row.status };
     }
     throw error;
   }

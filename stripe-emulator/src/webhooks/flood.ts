@@ -30,6 +30,8 @@ export interface FloodReport {
   duration_ms: number;
   events_per_second: number;
   responses: Record<string, number>;
+  /** Time from sending a delivery to its answer (or giving up). */
+  latency_ms: { p50: number; p99: number; max: number };
   /** The distinct events sent, oldest first, so a receiver can check it kept each of them. */
   event_ids: string[];
   /** The first failures (non-2xx or no answer), for diagnosis. */
@@ -94,6 +96,7 @@ export async function floodWebhooks(emu: Emulator, options: FloodOptions): Promi
   const sends: Send[] = plan.order.flatMap((event) => emu.webhooks.targetsFor(event).map((target) => ({ event, target })));
 
   const responses: Record<string, number> = {};
+  const latencies: number[] = [];
   const failures: FloodReport["failures"] = [];
   const payloads = new Map<string, string>();
   let next = 0;
@@ -107,6 +110,7 @@ export async function floodWebhooks(emu: Emulator, options: FloodOptions): Promi
       }
       let status: number | null = null;
       let error: string | null = null;
+      const sentAt = performance.now();
       try {
         const res = await fetch(target.url, {
           method: "POST",
@@ -123,6 +127,7 @@ export async function floodWebhooks(emu: Emulator, options: FloodOptions): Promi
       } catch (err) {
         error = (err as Error).name === "TimeoutError" ? "timeout" : String((err as Error).message ?? err);
       }
+      latencies.push(performance.now() - sentAt);
       const key = status === null ? "no_answer" : String(status);
       responses[key] = (responses[key] ?? 0) + 1;
       if ((status === null || status < 200 || status >= 300) && failures.length < 20) failures.push({ event_id: event.id, status, error });
@@ -131,6 +136,8 @@ export async function floodWebhooks(emu: Emulator, options: FloodOptions): Promi
   const started = performance.now();
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, sends.length)) }, worker));
   const durationMs = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  const at = (share: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(share * latencies.length) - 1)] ?? 0);
   return {
     sent: sends.length,
     unique_events: wanted,
@@ -140,6 +147,7 @@ export async function floodWebhooks(emu: Emulator, options: FloodOptions): Promi
     duration_ms: Math.round(durationMs),
     events_per_second: Math.round((sends.length / durationMs) * 1000 * 10) / 10,
     responses,
+    latency_ms: { p50: at(0.5), p99: at(0.99), max: at(1) },
     event_ids: chosen.map((event) => event.id),
     failures,
   };

@@ -31,6 +31,7 @@ describe("POST /_emulator/webhooks/flood", () => {
     expect(flood.body).toMatchObject({ sent: 40, unique_events: 30, duplicates: 10, concurrency: 8, responses: { "200": 40 }, failures: [] });
     expect(flood.body.reordered).toBeGreaterThan(0);
     expect(flood.body.events_per_second).toBeGreaterThan(0);
+    expect(flood.body.latency_ms.max).toBeGreaterThanOrEqual(flood.body.latency_ms.p50);
     expect(platform.badSignatures).toEqual([]);
     const ids = platform.events.map((e) => e.event.id);
     expect(ids).toHaveLength(40);
