@@ -5,15 +5,35 @@ import { eventHandlers, type EventHandler } from "./handlers";
 
 export type ReceiveOutcome = "handled" | "ignored" | "duplicate" | "failed";
 
+/** Events being received right now in this process, so a copy arriving meanwhile waits for the first. */
+const receiving = new Map<string, Promise<ReceiveOutcome>>();
+
 /**
  * Stores a verified event once by its ID, then hands it to the handler for its type. A repeat
  * delivery of an event already handled does nothing; one whose handling failed runs again
- * (handlers are idempotent). "failed" means Stripe should retry.
+ * (handlers are idempotent). A copy that arrives while the first is still being handled waits for
+ * it and does nothing either: Stripe retries the first if it failed. "failed" means Stripe should
+ * retry.
  */
 export async function receiveEvent(
   event: Stripe.Event,
   handlers: Partial<Record<string, EventHandler>> = eventHandlers,
 ): Promise<ReceiveOutcome> {
+  const inProgress = receiving.get(event.id);
+  if (inProgress) {
+    await inProgress.catch(() => undefined);
+    return "duplicate";
+  }
+  const receipt = storeThenHandle(event, handlers);
+  receiving.set(event.id, receipt);
+  try {
+    return await receipt;
+  } finally {
+    receiving.delete(event.id);
+  }
+}
+
+async function storeThenHandle(event: Stripe.Event, handlers: Partial<Record<string, EventHandler>>): Promise<ReceiveOutcome> {
   // Most events are of types we do not act on: those are stored already settled, in one write.
   const handled = !!handlers[event.type];
   const stored = await storeOnce(event, handled ? "received" : "ignored");
