@@ -13,8 +13,6 @@ export async function handleWebhookRequest(
   secret: string | undefined,
   handlers: Partial<Record<string, EventHandler>>,
   endpointName: string,
-  /** Runs after an event's handler succeeded (the app expires caches the event may have changed). */
-  afterHandled?: (event: Stripe.Event) => void,
 ): Promise<Response> {
   if (!secret) {
     console.error(`stripe ${endpointName} webhook refused: its signing secret is not configured`);
@@ -33,6 +31,5 @@ export async function handleWebhookRequest(
 
   const outcome = await receiveEvent(event, handlers);
   if (outcome === "failed") return Response.json({ received: true, handled: false }, { status: 500 });
-  if (outcome === "handled") afterHandled?.(event);
   return Response.json({ received: true, outcome });
 }
