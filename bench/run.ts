@@ -8,7 +8,7 @@ import { benchCatalogue, type CatalogueReport } from "./catalogue";
 import { benchConfig, RESULTS_FILE, runsPart } from "./config";
 import { benchPageWeight, type PageWeightReport } from "./page-weight";
 import { benchPurchases, type PurchaseReport } from "./purchases";
-import { formatTable, type Check } from "./report";
+import { formatMarkdown, formatTable, type Check } from "./report";
 import { startStack } from "./stack";
 import { benchWebhooks, type WebhookReport } from "./webhooks";
 
@@ -66,7 +66,9 @@ async function main() {
   console.log(formatTable(report));
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`Saved ${path.relative(process.cwd(), RESULTS_FILE)}.`);
+  const markdownFile = RESULTS_FILE.replace(/\.json$/, ".md");
+  writeFileSync(markdownFile, formatMarkdown(report));
+  console.log(`Saved ${path.relative(process.cwd(), RESULTS_FILE)} and ${path.relative(process.cwd(), markdownFile)}.`);
   const failed = checks.filter((check) => !check.ok);
   if (failed.length > 0) {
     console.error(`${failed.length} correctness check(s) failed:\n${failed.map((check) => `  ✗ ${check.name}: ${check.detail}`).join("\n")}`);
