@@ -1,6 +1,6 @@
 // Catalogue throughput: /courses (first page) and a search under autocannon, then the same page's
 // HTML saved to a file and served by a static server, so the app reads as a share of a file.
-import { fork, spawnSync, type ChildProcess } from "node:child_process";
+import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -52,7 +52,21 @@ async function load(target: string, url: string, config: BenchConfig, serverPid:
   };
 }
 
-async function startStaticServer(file: string, port: number): Promise<{ kind: string; pid: number; stop(): void }> {
+async function waitUntilServed(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the static server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the static server did not serve ${url}`);
+}
+
+async function startStaticServer(file: string, port: number): Promise<{ kind: string; url: string; pid: number; stop(): void }> {
+  const url = `http://127.0.0.1:${port}/${path.basename(file)}`;
   if (spawnSync("sh", ["-c", "command -v nginx"]).status === 0) {
     const root = path.dirname(file);
     const conf = path.join(TMP_DIR, "nginx.conf");
@@ -60,22 +74,18 @@ async function startStaticServer(file: string, port: number): Promise<{ kind: st
       conf,
       `daemon off; worker_processes 1; pid ${TMP_DIR}/nginx.pid; error_log ${TMP_DIR}/nginx-error.log;
 events { worker_connections 1024; }
-http { access_log off; server { listen 127.0.0.1:${port}; root ${root}; location / { try_files /${path.basename(file)} =404; default_type text/html; } } }\n`,
+http { access_log off; default_type text/html; server { listen 127.0.0.1:${port}; root ${root}; } }\n`,
     );
-    const { spawn } = await import("node:child_process");
     const child = spawn("nginx", ["-c", conf, "-p", TMP_DIR], { stdio: "ignore" });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    return { kind: "nginx (Debian)", pid: child.pid!, stop: () => child.kill("SIGTERM") };
+    await waitUntilServed(url, child);
+    return { kind: "nginx (Debian)", url, pid: child.pid!, stop: () => child.kill("SIGTERM") };
   }
   const child: ChildProcess = fork(path.resolve("bench", "static-server.ts"), [file, String(port)], {
     execArgv: ["--import", "tsx"],
     stdio: "ignore",
   });
-  await new Promise<void>((resolve, reject) => {
-    child.once("message", () => resolve());
-    child.once("exit", (code) => reject(new Error(`the static server exited with code ${code}`)));
-  });
-  return { kind: "Node http server streaming the saved file (no nginx on this machine)", pid: child.pid!, stop: () => child.kill("SIGTERM") };
+  await waitUntilServed(url, child);
+  return { kind: "Node http server streaming the saved file (no nginx on this machine)", url, pid: child.pid!, stop: () => child.kill("SIGTERM") };
 }
 
 export async function benchCatalogue(appUrl: string, appPid: number, config: BenchConfig, log: (line: string) => void): Promise<CatalogueReport> {
@@ -93,7 +103,7 @@ export async function benchCatalogue(appUrl: string, appPid: number, config: Ben
   writeFileSync(file, await (await fetch(firstPage)).text());
   const server = await startStaticServer(file, config.staticPort);
   try {
-    pages.push(await load("/courses as a static file", `http://127.0.0.1:${config.staticPort}/courses.html`, config, server.pid));
+    pages.push(await load("/courses as a static file", server.url, config, server.pid));
   } finally {
     server.stop();
   }

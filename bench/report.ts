@@ -88,7 +88,7 @@ export function formatMarkdown(report: Report): string {
     for (const page of catalogue.pages) {
       const ratio = catalogue.ratioToStatic[page.target];
       lines.push(
-        `| ${page.target} (${report.config.courses} courses, ${catalogue.connections} connections, ${catalogue.durationSeconds} s) | ${page.requestsPerSecond} req/s | p50 ${page.latencyP50Ms} ms, p99 ${page.latencyP99Ms} ms, ${page.errors} errors, ${cell(page.serverCpuMsPerRequest, " ms")} server CPU per request${ratio === undefined ? "" : `, ${(ratio * 100).toFixed(1)} % of the static file's requests/s`} |`,
+        `| ${page.target} (${report.config.courses} courses, ${catalogue.connections} connections, ${catalogue.durationSeconds} s) | ${page.requestsPerSecond} req/s | p50 ${page.latencyP50Ms} ms, p99 ${page.latencyP99Ms} ms, ${page.errors} errors, ${cell(page.serverCpuMsPerRequest, " ms")} server CPU per request${ratio === undefined ? `; served by: ${catalogue.staticServer}` : `, ${(ratio * 100).toFixed(1)} % of the static file's requests/s`} |`,
       );
     }
   }

@@ -11,4 +11,4 @@ createServer((request, response) => {
   response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": size });
   if (request.method === "HEAD") return response.end();
   createReadStream(file).pipe(response);
-}).listen(port, "127.0.0.1", () => process.send?.("listening"));
+}).listen(port, "127.0.0.1");
