@@ -11,7 +11,9 @@ function whole(name: string, fallback: number): number {
 }
 
 export const TMP_DIR = path.resolve("bench", ".tmp");
-export const RESULTS_FILE = path.resolve("bench", "results", "latest.json");
+const LATEST_RESULTS_FILE = path.resolve("bench", "results", "latest.json");
+/** Where a partial run (BENCH_ONLY) writes, so it never replaces the committed full results. */
+const PARTIAL_RESULTS_FILE = path.join(TMP_DIR, "partial.json");
 
 export const benchConfig = {
   appPort: whole("BENCH_PORT", 3121),
@@ -34,6 +36,8 @@ export const benchConfig = {
 };
 
 export type BenchConfig = typeof benchConfig;
+
+export const RESULTS_FILE = benchConfig.only.length === 0 ? LATEST_RESULTS_FILE : PARTIAL_RESULTS_FILE;
 
 export function runsPart(part: "catalogue" | "purchases" | "webhooks" | "weight"): boolean {
   return benchConfig.only.length === 0 || benchConfig.only.includes(part);

@@ -60,9 +60,10 @@ function weigh(buildDir: string, route: string, manifestPath: string): Omit<Rout
   return { route, files: files.length, rawBytes, gzipBytes };
 }
 
-/** Builds (once) a one-page Next.js app under bench/.tmp with the repository's next and react. */
+/** Builds (once per Next.js version) a one-page Next.js app under bench/.tmp with the repository's next and react. */
 function buildEmptyApp(): string {
-  const root = path.join(TMP_DIR, "empty-next-app");
+  const { version } = JSON.parse(readFileSync(path.resolve("node_modules", "next", "package.json"), "utf8")) as { version: string };
+  const root = path.join(TMP_DIR, `empty-next-app-${version}`);
   const buildDir = path.join(root, ".next");
   if (existsSync(path.join(buildDir, "BUILD_ID"))) return buildDir;
   rmSync(root, { recursive: true, force: true });

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { buildIfNeeded } from "../scripts/build-if-needed";
 import { benchCatalogue, type CatalogueReport } from "./catalogue";
 import { benchConfig, RESULTS_FILE, runsPart } from "./config";
 import { benchPageWeight, type PageWeightReport } from "./page-weight";
@@ -16,33 +17,37 @@ const log = (line: string) => console.log(`· ${line}`);
 
 async function main() {
   const started = Date.now();
+  buildIfNeeded();
   const checks: Check[] = [];
   let catalogue: CatalogueReport | undefined;
   let purchases: PurchaseReport | undefined;
   let webhooks: WebhookReport | undefined;
   let pageWeight: PageWeightReport | undefined;
 
-  const stack = await startStack(benchConfig, log);
-  const stop = () => void stack.stop().then(() => process.exit(130));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  const needsServers = runsPart("catalogue") || runsPart("purchases") || runsPart("webhooks");
+  const stack = needsServers ? await startStack(benchConfig, log) : null;
+  if (stack) {
+    const stop = () => void stack.stop().then(() => process.exit(130));
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  }
   try {
-    if (runsPart("catalogue")) {
+    if (stack && runsPart("catalogue")) {
       catalogue = await benchCatalogue(stack.appUrl, stack.appPid, benchConfig, log);
       for (const page of catalogue.pages) {
         checks.push({ name: `catalogue ${page.target}: no errors`, ok: page.errors === 0 && page.requests > 0, detail: `${page.errors} errors in ${page.requests} requests` });
       }
     }
-    if (runsPart("purchases")) {
+    if (stack && runsPart("purchases")) {
       purchases = await benchPurchases(stack, benchConfig, log);
       checks.push(...purchases.checks);
     }
-    if (runsPart("webhooks")) {
+    if (stack && runsPart("webhooks")) {
       webhooks = await benchWebhooks(stack, benchConfig, log);
       checks.push(...webhooks.checks);
     }
   } finally {
-    await stack.stop();
+    await stack?.stop();
   }
   if (runsPart("weight")) pageWeight = benchPageWeight();
 

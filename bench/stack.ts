@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { buildIfNeeded, nextCli } from "../scripts/build-if-needed";
+import { nextCli } from "../scripts/build-if-needed";
 import { startEmulatorProcess } from "../scripts/emulator-process";
 import { migrateDatabase } from "../scripts/prepare-database";
 import { TMP_DIR, type BenchConfig } from "./config";
@@ -47,7 +47,6 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 export async function startStack(config: BenchConfig, log: (line: string) => void): Promise<Stack> {
-  buildIfNeeded();
   mkdirSync(TMP_DIR, { recursive: true });
   const databaseFile = path.join(TMP_DIR, "bench.db");
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${databaseFile}${suffix}`, { force: true });
