@@ -7,6 +7,9 @@ const nextConfig = {
   experimental: {
     // forbidden() and app/forbidden.tsx answer 403 for signed-in users without the role.
     authInterrupts: true,
+    // Cached data (the catalogue) lives in memory only: on disk it would outlive the database it
+    // was read from (a reseeded or swapped database, a test run on a fresh one).
+    isrFlushToDisk: false,
   },
   async headers() {
     return [

@@ -16,7 +16,8 @@ export function CourseCard({ course }: CourseCardProps) {
   return (
     <article className="card flex flex-col" data-testid="course-card">
       <h2 className="text-lg font-semibold leading-snug">
-        <Link href={`/courses/${course.slug}`} className="text-slate-900">
+        {/* Not prefetched: a catalogue page would otherwise ask the server for all twelve course pages at once. */}
+        <Link href={`/courses/${course.slug}`} prefetch={false} className="text-slate-900">
           {course.title}
         </Link>
       </h2>

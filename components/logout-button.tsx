@@ -1,21 +1,12 @@
-"use client";
+import { logOut } from "@/app/(auth)/logout/actions";
 
-import { signOut } from "next-auth/react";
-import { useState } from "react";
-
+/** A plain form: it works before (or without) JavaScript and adds no client code to any page. */
 export function LogoutButton() {
-  const [pending, setPending] = useState(false);
   return (
-    <button
-      type="button"
-      className="btn-secondary"
-      disabled={pending}
-      onClick={() => {
-        setPending(true);
-        void signOut({ callbackUrl: "/" });
-      }}
-    >
-      {pending ? "Logging out…" : "Log out"}
-    </button>
+    <form action={logOut}>
+      <button type="submit" className="btn-secondary">
+        Log out
+      </button>
+    </form>
   );
 }

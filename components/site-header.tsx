@@ -17,16 +17,19 @@ export async function SiteHeader() {
   }
   if (user && canAdminister(user.role)) links.push({ href: "/admin", label: "Admin" });
 
+  // The header's links are not prefetched: on every page view they would each cost the server a
+  // render (twice over, as the router prefetches again after hydrating), for pages most visitors
+  // never open from there.
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold text-slate-900 no-underline hover:no-underline">
+        <Link href="/" prefetch={false} className="text-lg font-semibold text-slate-900 no-underline hover:no-underline">
           Coursemarket
         </Link>
         <ul className="flex flex-1 items-center gap-4 text-sm">
           {links.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} className="text-slate-700 hover:text-indigo-700">
+              <Link href={link.href} prefetch={false} className="text-slate-700 hover:text-indigo-700">
                 {link.label}
               </Link>
             </li>
@@ -41,8 +44,8 @@ export async function SiteHeader() {
           </div>
         ) : (
           <div className="flex items-center gap-3 text-sm">
-            <Link href="/login">Log in</Link>
-            <Link href="/register" className="btn no-underline">
+            <Link href="/login" prefetch={false}>Log in</Link>
+            <Link href="/register" prefetch={false} className="btn no-underline">
               Sign up
             </Link>
           </div>

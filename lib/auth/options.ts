@@ -15,6 +15,9 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** next-auth's session cookie, plain and with the prefix it uses on https (large tokens add ".0", ".1"...). */
+export const SESSION_COOKIE_NAMES = ["next-auth.session-token", "__Secure-next-auth.session-token"] as const;
+
 export function authOptions(): NextAuthOptions {
   const { APP_URL, AUTH_SECRET } = env();
   // next-auth v4 builds its callback URLs from NEXTAUTH_URL only.

@@ -35,8 +35,8 @@ export async function listPublishedCourses({ search = "", page = 1 }: CatalogueQ
   return { courses, total, page, pageCount: Math.max(1, Math.ceil(total / CATALOGUE_PAGE_SIZE)) };
 }
 
-/** Cached per request: the page and its metadata read the same row once. */
-export const getPublishedCourse = cache(async (slug: string) => {
+/** A published course of an active seller by its address, with what its page shows; null otherwise. */
+export async function findPublishedCourse(slug: string) {
   return db.course.findFirst({
     where: { slug, ...visibleCourse },
     select: {
@@ -50,4 +50,7 @@ export const getPublishedCourse = cache(async (slug: string) => {
       seller: { select: { id: true, name: true } },
     },
   });
-});
+}
+
+/** Cached per request: the page and its metadata read the same row once. */
+export const getPublishedCourse = cache(findPublishedCourse);

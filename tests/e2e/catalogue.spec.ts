@@ -1,4 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { createUser } from "./support/database";
+import { createCourse } from "./support/payments";
+import { DEMO, logIn } from "./support/session";
 
 test("a visitor browses, searches and opens a course", async ({ page }) => {
   await page.goto("/");
@@ -42,4 +45,32 @@ test("the health check reports the app and the database", async ({ request }) =>
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok", database: { status: "ok" } });
+});
+
+test("the cached catalogue drops a disabled seller's course at once, and shows it again when enabled", async ({ browser, page }) => {
+  const seller = await createUser("seller", "catalogue-cache");
+  const course = createCourse(seller.id, { title: `Cached ${seller.id.slice(-6)}` });
+  const search = `/courses?q=${encodeURIComponent(course.title)}`;
+  await page.goto(search);
+  await expect(page.getByTestId("course-card")).toHaveCount(1);
+  await page.goto(`/courses/${course.slug}`);
+  await expect(page.getByRole("heading", { name: course.title, level: 1 })).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await logIn(adminPage, DEMO.admin);
+  await adminPage.goto(`/admin/users?q=${encodeURIComponent(seller.email)}`);
+  const row = adminPage.getByTestId(`user-row-${seller.email}`);
+  await row.getByRole("button", { name: `Disable ${seller.email}` }).click();
+  await expect(row.getByRole("status")).toHaveText("User disabled.");
+
+  await page.goto(search);
+  await expect(page.getByText("No course title matches your search.")).toBeVisible();
+  expect((await page.goto(`/courses/${course.slug}`))?.status()).toBe(404);
+
+  await row.getByRole("button", { name: `Enable ${seller.email}` }).click();
+  await expect(row.getByRole("status")).toHaveText("User enabled.");
+  await page.goto(search);
+  await expect(page.getByTestId("course-card")).toHaveCount(1);
+  await adminContext.close();
 });

@@ -9,7 +9,7 @@ import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, type TestStripe }
 
 const signedIn = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: string } }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn.user }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, updateTag: () => undefined }));
 
 // No webhooks reach the app here: Stripe and the database drift apart, as after missed events.
 let stripe: TestStripe;

@@ -6,7 +6,7 @@ import { makeUser } from "./support/factories";
 
 const signedIn = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: string } }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn.user }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, updateTag: () => undefined }));
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 const signIn = (user: User | null) => {

@@ -61,6 +61,8 @@ describe("the webhook endpoint", () => {
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(await db.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(1);
     expect(await db.stripeEvent.count({ where: { id: succeeded.id } })).toBe(1);
+    // The copies arrived while the first was being handled: they waited for it instead of running the handler again.
+    expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: succeeded.id } })).attempts).toBe(1);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("paid");
   });
 

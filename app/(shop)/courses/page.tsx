@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { CourseCard } from "@/components/course-card";
 import { ListHeader } from "@/components/list-header";
 import { Pagination } from "@/components/pagination";
-import { listPublishedCourses } from "@/lib/courses/catalogue";
 import { listHref, parseListParams } from "@/lib/list-params";
+import { cachedCataloguePage } from "../catalogue-cache";
 
 export const metadata: Metadata = { title: "Courses" };
 
@@ -13,7 +13,7 @@ export default async function CoursesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { q, page } = parseListParams(await searchParams);
-  const { courses, total, pageCount } = await listPublishedCourses({ search: q, page });
+  const { courses, total, pageCount } = await cachedCataloguePage({ search: q, page });
 
   return (
     <>

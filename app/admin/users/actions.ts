@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { expireCatalogue } from "@/app/(shop)/expire-catalogue";
 import { protectedAction } from "@/lib/auth/action";
 import { roleSchema } from "@/lib/auth/roles";
 import { resyncMembership } from "@/lib/resync/resync-membership";
@@ -27,6 +28,8 @@ export const setDisabledAction = protectedAction(
   async ({ userId, disabled }, admin) => {
     const result = await setUserDisabled(admin.id, userId, disabled);
     if (!result.ok) return { error: result.message };
+    // A disabled seller's courses leave the catalogue (and come back when enabled again).
+    expireCatalogue();
     revalidatePath("/admin/users");
     return { ok: true, message: disabled ? "User disabled." : "User enabled." };
   },
@@ -42,6 +45,8 @@ export const resyncMembershipAction = protectedAction("admin", z.object({ userId
 export const resyncSellerAccountAction = protectedAction("admin", z.object({ userId: userIdSchema }), async ({ userId }, admin) => {
   const result = await resyncSellerAccount(admin.id, userId);
   if (!result.ok) return { error: result.message };
+  // A re-read can find the platform's access revoked, which unpublishes the seller's courses.
+  expireCatalogue();
   revalidatePath("/admin/users");
   return { ok: true, message: result.message };
 });

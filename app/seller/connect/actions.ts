@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { expireCatalogue } from "@/app/(shop)/expire-catalogue";
 import { protectedAction } from "@/lib/auth/action";
 import { createOAuthState, OAUTH_STATE_COOKIE } from "@/lib/connect/oauth-state";
 import { env } from "@/lib/env";
@@ -38,6 +39,7 @@ export const startOnboardingAction = protectedAction("seller", noInput, async (_
 export const disconnectAction = protectedAction("seller", noInput, async (_input, seller) => {
   const result = await disconnectSeller(seller.id);
   if (!result.ok) return { error: result.message };
+  expireCatalogue();
   revalidatePath("/seller");
   revalidatePath("/courses");
   return { ok: true, message: "Disconnected. Your courses are unpublished until you connect again." };

@@ -5,16 +5,39 @@ import { eventHandlers, type EventHandler } from "./handlers";
 
 export type ReceiveOutcome = "handled" | "ignored" | "duplicate" | "failed";
 
+/** Events being received right now in this process, so a copy arriving meanwhile waits for the first. */
+const receiving = new Map<string, Promise<ReceiveOutcome>>();
+
 /**
  * Stores a verified event once by its ID, then hands it to the handler for its type. A repeat
  * delivery of an event already handled does nothing; one whose handling failed runs again
- * (handlers are idempotent). "failed" means Stripe should retry.
+ * (handlers are idempotent). A copy that arrives while the first is still being handled waits for
+ * it and does nothing either: Stripe retries the first if it failed. "failed" means Stripe should
+ * retry.
  */
 export async function receiveEvent(
   event: Stripe.Event,
   handlers: Partial<Record<string, EventHandler>> = eventHandlers,
 ): Promise<ReceiveOutcome> {
-  const stored = await storeOnce(event);
+  const inProgress = receiving.get(event.id);
+  if (inProgress) {
+    await inProgress.catch(() => undefined);
+    return "duplicate";
+  }
+  const receipt = storeThenHandle(event, handlers);
+  receiving.set(event.id, receipt);
+  try {
+    return await receipt;
+  } finally {
+    receiving.delete(event.id);
+  }
+}
+
+async function storeThenHandle(event: Stripe.Event, handlers: Partial<Record<string, EventHandler>>): Promise<ReceiveOutcome> {
+  // Most events are of types we do not act on: those are stored already settled, in one write.
+  const handled = !!handlers[event.type];
+  const stored = await storeOnce(event, handled ? "received" : "ignored");
+  if (stored.created && !handled) return "ignored";
   if (stored.status === "handled" || stored.status === "ignored") return "duplicate";
 
   return runHandler(event, handlers);
@@ -49,21 +72,25 @@ export async function runHandler(
   }
 }
 
-async function storeOnce(event: Stripe.Event): Promise<{ status: string }> {
+async function storeOnce(event: Stripe.Event, status: "received" | "ignored"): Promise<{ created: boolean; status: string }> {
   try {
-    return await db.stripeEvent.create({
+    const row = await db.stripeEvent.create({
       data: {
         id: event.id,
         type: event.type,
         account: event.account ?? null,
         payload: JSON.stringify(event),
         createdAt: new Date(event.created * 1000),
+        status,
+        handledAt: status === "ignored" ? new Date() : null,
       },
       select: { status: true },
     });
+    return { created: true, status: row.status };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return db.stripeEvent.findUniqueOrThrow({ where: { id: event.id }, select: { status: true } });
+      const row = await db.stripeEvent.findUniqueOrThrow({ where: { id: event.id }, select: { status: true } });
+      return { created: false, status: row.status };
     }
     throw error;
   }

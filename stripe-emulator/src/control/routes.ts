@@ -7,6 +7,7 @@ import { invalidRequest, resourceMissing } from "../http/errors.js";
 import type { EmulatorRequest, FormValue, Router } from "../http/types.js";
 import { advanceClockTo } from "../billing/subscription_lifecycle.js";
 import { closeDispute, DISPUTE_REASONS, openDispute } from "../payments/disputes.js";
+import { floodWebhooks } from "../webhooks/flood.js";
 
 export interface ControlHooks {
   save(file?: string): string | null;
@@ -108,6 +109,32 @@ export function registerControl(router: Router, emu: Emulator, hooks: ControlHoo
     const timeoutMs = Number(field(req, "timeout_ms") ?? "10000");
     await Promise.race([emu.webhooks.idle(), new Promise((r) => setTimeout(r, timeoutMs))]);
     return json({ pending: emu.webhooks.pendingCount() });
+  });
+  router.add("POST", "/_emulator/webhooks/flood", async (req) => {
+    const number = (key: string, fallback: number, min: number, max: number): number => {
+      const raw = field(req, key);
+      const value = raw === undefined ? fallback : Number(raw);
+      if (!Number.isFinite(value) || value < min || value > max) throw invalidRequest(`${key} must be a number from ${min} to ${max}`, key);
+      return value;
+    };
+    const types = req.body.types;
+    const since = field(req, "since");
+    try {
+      return json(
+        await floodWebhooks(emu, {
+          count: Math.floor(number("count", 1000, 1, 1_000_000)),
+          concurrency: Math.floor(number("concurrency", 50, 1, 1000)),
+          duplicatePercent: number("duplicate_percent", 10, 0, 90),
+          reorderPercent: number("reorder_percent", 5, 0, 100),
+          since: since === undefined ? undefined : number("since", 0, 0, Number.MAX_SAFE_INTEGER),
+          types: Array.isArray(types) ? types.map(String) : typeof types === "string" ? types.split(",") : undefined,
+          seed: Math.floor(number("seed", 1, 0, 2 ** 32 - 1)),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof RangeError) throw invalidRequest(error.message, "count");
+      throw error;
+    }
   });
   router.add("GET", "/_emulator/webhook_targets", () =>
     json({ data: emu.webhooks.configTargetList().map((t) => ({ id: t.id, url: t.url, secret: t.secret, connect: t.connect, enabled_events: t.enabledEvents })) }),

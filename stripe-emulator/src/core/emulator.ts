@@ -21,6 +21,8 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   account: string | null;
+  /** Which kind of key called: the server's secret key or the browser's publishable key. */
+  key_type: "secret" | "publishable" | null;
   idempotency_key: string | null;
   status: number;
   replayed: boolean;

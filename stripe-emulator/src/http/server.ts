@@ -117,6 +117,7 @@ async function handle(
     method,
     path,
     account,
+    key_type: authFrom(headers["authorization"])?.kind ?? null,
     idempotency_key: idempotencyKey,
     status: 0,
     replayed: false,

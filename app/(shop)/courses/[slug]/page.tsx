@@ -2,21 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { getPublishedCourse } from "@/lib/courses/catalogue";
 import { courseAccess } from "@/lib/membership/course-access";
 import { planForCourse } from "@/lib/orders/plan-course-charge";
 import { CHARGE_TYPE_LABELS } from "@/lib/settings/platform-settings";
 import { formatMinor } from "@/lib/money";
+import { cachedPublishedCourse } from "../../catalogue-cache";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const course = await getPublishedCourse((await params).slug);
+  const course = await cachedPublishedCourse((await params).slug);
   return { title: course?.title ?? "Course not found" };
 }
 
 export default async function CoursePage({ params }: Props) {
-  const course = await getPublishedCourse((await params).slug);
+  const course = await cachedPublishedCourse((await params).slug);
   if (!course) notFound();
   const user = await getCurrentUser();
   const [access, planned] = await Promise.all([user ? courseAccess(user.id, course.id) : null, planForCourse(course.id)]);
