@@ -82,6 +82,7 @@ export function registerControl(router: Router, emu: Emulator, hooks: ControlHoo
       path_prefix: field(req, "path") ?? field(req, "path_prefix") ?? "/v1/",
       kind,
       remaining: Number(field(req, "count") ?? "1"),
+      skip: Number(field(req, "skip") ?? "0"),
     };
     emu.faults.push(fault);
     return json(fault);

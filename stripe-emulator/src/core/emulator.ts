@@ -36,6 +36,8 @@ export interface Fault {
   path_prefix: string;
   kind: FaultKind;
   remaining: number;
+  /** Matching requests still let through before the fault starts (to hit the n-th call of a path). */
+  skip: number;
 }
 
 export interface OAuthGrant {

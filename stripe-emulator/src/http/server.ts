@@ -157,7 +157,8 @@ async function handle(
   const fault = emu.faults.find(
     (f) => f.remaining > 0 && (f.method === "*" || f.method === method) && path.startsWith(f.path_prefix),
   );
-  if (fault) {
+  if (fault && fault.skip > 0) fault.skip -= 1;
+  else if (fault) {
     fault.remaining -= 1;
     if (fault.remaining === 0) emu.faults = emu.faults.filter((f) => f !== fault);
     entry.fault = fault.kind;
