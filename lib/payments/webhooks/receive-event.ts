@@ -16,8 +16,29 @@ export async function receiveEvent(
 ): Promise<ReceiveOutcome> {
   const stored = await storeOnce(event);
   if (stored.status === "handled" || stored.status === "ignored") return "duplicate";
+  if (!(await claim(event.id))) return "duplicate";
 
   return runHandler(event, handlers);
+}
+
+/** A claim older than this is taken to belong to a delivery that died (the app stopped mid-handler). */
+const CLAIM_LEASE_MS = 2 * 60_000;
+
+/**
+ * Stripe sends the same event again while the first delivery is still being handled (a slow
+ * handler, a retry after a timeout): only one of them runs the handler; the other is answered 2xx.
+ */
+async function claim(eventId: string): Promise<boolean> {
+  const now = new Date();
+  const claimed = await db.stripeEvent.updateMany({
+    where: {
+      id: eventId,
+      status: { in: ["received", "failed"] },
+      OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } }],
+    },
+    data: { claimedAt: now },
+  });
+  return claimed.count === 1;
 }
 
 export type HandlingOutcome = Exclude<ReceiveOutcome, "duplicate">;
@@ -29,21 +50,26 @@ export async function runHandler(
 ): Promise<HandlingOutcome> {
   const handler = handlers[event.type];
   if (!handler) {
-    await db.stripeEvent.update({ where: { id: event.id }, data: { status: "ignored", error: null, handledAt: new Date() } });
+    await db.stripeEvent.update({ where: { id: event.id }, data: { status: "ignored", error: null, handledAt: new Date(), claimedAt: null } });
     return "ignored";
   }
   try {
     await handler(event);
     await db.stripeEvent.update({
       where: { id: event.id },
-      data: { status: "handled", error: null, handledAt: new Date(), attempts: { increment: 1 } },
+      data: { status: "handled", error: null, handledAt: new Date(), claimedAt: null, attempts: { increment: 1 } },
     });
     return "handled";
   } catch (error) {
     console.error(`stripe webhook ${event.type} ${event.id} failed`, error);
     await db.stripeEvent.update({
       where: { id: event.id },
-      data: { status: "failed", error: error instanceof Error ? error.message.slice(0, 2000) : "unknown error", attempts: { increment: 1 } },
+      data: {
+        status: "failed",
+        error: error instanceof Error ? error.message.slice(0, 2000) : "unknown error",
+        claimedAt: null,
+        attempts: { increment: 1 },
+      },
     });
     return "failed";
   }
