@@ -175,8 +175,19 @@ describe(`webhook chaos (seed ${seed})`, () => {
     expect((await deliver("connect", staleConnect.payload, staleConnect.header)).status).toBe(400);
     expect(await db.stripeEvent.count({ where: { id: { in: ["evt_forged_by_someone_else", "evt_tampered_after_signing", "evt_tampered_after_signinG", "evt_stale_replay", "evt_stale_connect_replay"] } } })).toBe(0);
 
+    // Correctly signed but naming another seller's account: acknowledged (Stripe's retries would get
+    // the same answer) and kept as failed for an admin, with nothing applied.
+    const wrongAccount = signed("connect", { ...refundEvent, id: "evt_refund_claimed_by_another_account", account: direct.account });
+    const refusedAnswer = await deliver("connect", wrongAccount.payload, wrongAccount.header);
+    expect(refusedAnswer.status).toBe(200);
+    expect(await refusedAnswer.json()).toMatchObject({ outcome: "refused" });
+    expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: "evt_refund_claimed_by_another_account" } })).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/^Refused: /),
+    });
+
     // Each event stored once and, if it has a handler, handled exactly once.
-    const rows = await db.stripeEvent.findMany({ select: { id: true, type: true, status: true, attempts: true } });
+    const rows = await db.stripeEvent.findMany({ where: { id: { not: "evt_refund_claimed_by_another_account" } }, select: { id: true, type: true, status: true, attempts: true } });
     expect(rows.map((row) => row.id).sort()).toEqual([...new Set(all.map(({ event }) => event.id))].sort());
     expect(rows.filter((row) => row.status === "failed")).toEqual([]);
     expect(rows.filter((row) => row.status === "handled" && row.attempts !== 1), "handled more than once").toEqual([]);

@@ -2,8 +2,9 @@ import type Stripe from "stripe";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { eventHandlers, type EventHandler } from "./handlers";
+import { RefusedEvent } from "./refused-event";
 
-export type ReceiveOutcome = "handled" | "ignored" | "duplicate" | "failed";
+export type ReceiveOutcome = "handled" | "ignored" | "duplicate" | "failed" | "refused";
 
 /**
  * Stores a verified event once by its ID, then hands it to the handler for its type. A repeat
@@ -61,6 +62,13 @@ export async function runHandler(
     });
     return "handled";
   } catch (error) {
+    if (error instanceof RefusedEvent) {
+      await db.stripeEvent.update({
+        where: { id: event.id },
+        data: { status: "failed", error: `Refused: ${error.message}`.slice(0, 2000), claimedAt: null, attempts: { increment: 1 } },
+      });
+      return "refused";
+    }
     console.error(`stripe webhook ${event.type} ${event.id} failed`, error);
     await db.stripeEvent.update({
       where: { id: event.id },
