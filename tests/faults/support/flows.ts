@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { db } from "@/lib/db";
 import { confirmMembershipJoin, joinMembership } from "@/lib/membership/join-membership";
+import { finishCardUpdate, setMembershipCancellation, startCardUpdate } from "@/lib/membership/manage-membership";
 import { settleOrder } from "@/lib/orders/settle-order";
 import { startCoursePurchase } from "@/lib/orders/start-purchase";
 import { syncConnectedAccount } from "@/lib/payments/connect/account-sync";
@@ -140,45 +141,100 @@ export function faultFlows(stripe: TestStripe): FaultFlow[] {
   const membership = flow<{ user: User }>({
     name: "membership join",
     prepare: async () => ({ user: await makeUser("buyer") }),
-    act: async ({ user }) => {
-      await untilDone(
-        "joining",
-        async () => {
-          const joined = await joinMembership(user.id);
-          if (!joined.ok) return joined.reason === "already-member";
-          return (await confirmInBrowser(joined.clientSecret)).body.status === "succeeded";
-        },
-        (member) => member,
-      );
-      await untilDone("the welcome page", () => confirmMembershipJoin(user.id), (status) => status === "active");
-    },
+    act: ({ user }) => join(user),
     check: async ({ user }) => {
       const row = await db.membership.findUniqueOrThrow({ where: { userId: user.id } });
       const customerId = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).stripeCustomerId;
       expect(row.status).toBe("active");
-      const subscriptions = (await read(`/v1/subscriptions?customer=${customerId}&status=all&limit=100`)).body.data as Array<{ id: string; status: string }>;
-      expect(subscriptions.map((s) => s.status), "one subscription, active").toEqual(["active"]);
-      expect(row.stripeSubscriptionId).toBe(subscriptions[0].id);
-      const intents = (await read(`/v1/payment_intents?customer=${customerId}&limit=100`)).body.data as Array<{ status: string }>;
-      expect(intents.filter((intent) => intent.status === "succeeded"), "one charge for the first period").toHaveLength(1);
+      await checkOneMembershipCharge(user, customerId!);
       const invoices = (await read(`/v1/invoices?customer=${customerId}&limit=100`)).body.data as Array<{ status: string }>;
       expect(invoices.map((invoice) => invoice.status)).toEqual(["paid"]);
+    },
+  });
+
+  /** The person joins (pressing Join again after an error) and lands on the welcome page. */
+  async function join(user: User): Promise<void> {
+    await untilDone(
+      "joining",
+      async () => {
+        const joined = await joinMembership(user.id);
+        if (!joined.ok) return joined.reason === "already-member";
+        return (await confirmInBrowser(joined.clientSecret)).body.status === "succeeded";
+      },
+      (member) => member,
+    );
+    await untilDone("the welcome page", () => confirmMembershipJoin(user.id), (status) => status === "active");
+  }
+
+  /** One subscription, active, matching the row; one charge for the first period. */
+  async function checkOneMembershipCharge(user: User, customerId: string) {
+    const row = await db.membership.findUniqueOrThrow({ where: { userId: user.id } });
+    const subscriptions = (await read(`/v1/subscriptions?customer=${customerId}&status=all&limit=100`)).body.data as Array<{ id: string; status: string }>;
+    expect(subscriptions.map((s) => s.status), "one subscription, active").toEqual(["active"]);
+    expect(row.stripeSubscriptionId).toBe(subscriptions[0].id);
+    const intents = (await read(`/v1/payment_intents?customer=${customerId}&limit=100`)).body.data as Array<{ status: string }>;
+    expect(intents.filter((intent) => intent.status === "succeeded"), "one charge for the first period").toHaveLength(1);
+  }
+
+  const membershipChanges = flow<{ user: User; customerId: string }>({
+    name: "membership: cancel at period end, resume, new card",
+    prepare: async () => {
+      const user = await makeUser("buyer");
+      await join(user);
+      const customerId = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).stripeCustomerId!;
+      return { user, customerId };
+    },
+    act: async ({ user }) => {
+      await untilDone("cancelling at period end", () => setMembershipCancellation(user.id, true), (done) => done);
+      await untilDone("resuming", () => setMembershipCancellation(user.id, false), (done) => done);
+      let setupIntentId = "";
+      await untilDone(
+        "saving a new card",
+        async () => {
+          const secret = await startCardUpdate(user.id);
+          if (!secret) return false;
+          setupIntentId = secret.split("_secret_")[0];
+          const response = await fetch(`${stripe.emulator.url}/v1/setup_intents/${setupIntentId}/confirm`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${TEST_PUBLISHABLE_KEY}`, "content-type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ client_secret: secret, payment_method: "pm_card_mastercard" }),
+            signal: AbortSignal.timeout(2_000),
+          });
+          return (await response.json()).status === "succeeded";
+        },
+        (saved) => saved,
+      );
+      // The card page's return: reloaded until it says the card is in use.
+      await untilDone("the card page", () => finishCardUpdate(user.id, setupIntentId), (result) => result === "updated");
+    },
+    check: async ({ user, customerId }) => {
+      await checkOneMembershipCharge(user, customerId);
+      const row = await db.membership.findUniqueOrThrow({ where: { userId: user.id } });
+      const subscription = (await read(`/v1/subscriptions/${row.stripeSubscriptionId}`)).body;
+      expect(subscription.cancel_at_period_end).toBe(false);
+      expect(row).toMatchObject({ status: "active", cancelAtPeriodEnd: false });
+      const card = (await read(`/v1/payment_methods/${subscription.default_payment_method}`)).body;
+      expect(card.card.brand, "renewals use the new card").toBe("mastercard");
+      const customer = (await read(`/v1/customers/${customerId}`)).body;
+      expect(customer.invoice_settings.default_payment_method).toBe(subscription.default_payment_method);
     },
   });
 
   interface Refund {
     orderId: string;
     paymentIntentId: string;
+    /** The seller's account, where a direct charge and its refunds live. */
+    account?: string;
   }
 
-  const refund = flow<Refund>({
-    name: "refund in two parts (destination charge)",
+  const refund = (chargeType: "destination" | "direct") => flow<Refund>({
+    name: `refund in two parts (${chargeType} charge)`,
     prepare: async () => {
-      const world = await preparePurchase("destination");
+      const world = await preparePurchase(chargeType);
       const orderId = await buyCourse(world);
       await stripe.settle();
       const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
-      return { orderId, paymentIntentId: order.stripePaymentIntentId! };
+      return { orderId, paymentIntentId: order.stripePaymentIntentId!, account: chargeType === "direct" ? world.account : undefined };
     },
     act: async ({ orderId }) => {
       const adminId = (await anAdmin()).id;
@@ -191,9 +247,9 @@ export function faultFlows(stripe: TestStripe): FaultFlow[] {
         );
       }
     },
-    check: async ({ orderId, paymentIntentId }) => {
+    check: async ({ orderId, paymentIntentId, account }) => {
       const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
-      const refunds = (await read(`/v1/refunds?payment_intent=${paymentIntentId}&limit=100`)).body.data as Array<{ id: string; amount: number; status: string }>;
+      const refunds = (await read(`/v1/refunds?payment_intent=${paymentIntentId}&limit=100`, account)).body.data as Array<{ id: string; amount: number; status: string }>;
       const atStripe = refunds.reduce((sum, r) => sum + r.amount, 0);
       expect(refunds.map((r) => r.amount).sort((a, b) => a - b), "two refunds, none doubled").toEqual([1000, 1500]);
       expect(atStripe).toBeLessThanOrEqual(order.amountMinor);
@@ -204,12 +260,14 @@ export function faultFlows(stripe: TestStripe): FaultFlow[] {
       expect(requests.map((r) => r.status)).toEqual(["succeeded", "succeeded"]);
       expect(new Set(requests.map((r) => r.stripeRefundId))).toEqual(new Set(refunds.map((r) => r.id)));
 
-      const charge = (await read(`/v1/charges?payment_intent=${paymentIntentId}`)).body.data[0];
+      const charge = (await read(`/v1/charges?payment_intent=${paymentIntentId}`, account)).body.data[0];
       const fee = (await read(`/v1/application_fees/${charge.application_fee}`)).body;
       expect(fee.amount_refunded).toBe(fee.amount);
       expect(order.feeRefundedMinor).toBe(fee.amount_refunded);
-      const transfer = (await read(`/v1/transfers/${charge.transfer}`)).body;
-      expect(transfer.amount_reversed).toBe(transfer.amount);
+      if (!account) {
+        const transfer = (await read(`/v1/transfers/${charge.transfer}`)).body;
+        expect(transfer.amount_reversed).toBe(transfer.amount);
+      }
     },
   });
 
@@ -278,7 +336,7 @@ export function faultFlows(stripe: TestStripe): FaultFlow[] {
     },
   });
 
-  return [purchase("destination"), purchase("direct"), membership, refund, onboarding, oauth];
+  return [purchase("destination"), purchase("direct"), membership, membershipChanges, refund("destination"), refund("direct"), onboarding, oauth];
 }
 
 /** Webhooks that failed and were never handled by a later delivery would leave Stripe and us apart. */
