@@ -1,5 +1,6 @@
 // Breaks every Stripe call of every money flow in turn (500, 429, a hung request, a dropped
-// connection; once, which stripe-node retries itself, or three times, which the person retries)
+// connection, an answer lost after Stripe acted; once, which stripe-node retries itself, or
+// three times, which the person retries)
 // and checks afterwards that nothing was charged twice, nothing paid is missing and nothing
 // blocks the next try. The calls are read from a clean run's request log, so a new Stripe call
 // in a flow is covered without touching this file.
@@ -48,6 +49,8 @@ afterAll(async () => {
 });
 
 async function runFlow(flow: FaultFlow, fault?: { step: StripeStep; kind: FaultKind; count: number }) {
+  // A run that failed half-way may have left its fault unspent.
+  await takeLeftoverFaults(stripe);
   const world = await flow.prepare();
   const started = new Date();
   await stripe.settle();
@@ -119,7 +122,14 @@ describe(`Stripe faults (seed ${seed})`, () => {
         if (first.method === "POST" && first.idempotency_key && sameAction) {
           const after = log.slice(log.indexOf(faulted[faulted.length - 1]) + 1);
           const retried = after.find((request) => request.method === first.method && request.path === first.path && !request.fault);
-          expect(retried?.idempotency_key, "the retry reuses the key").toBe(first.idempotency_key);
+          // stripe-node always retries a single 500, timeout or dropped connection itself; after that
+          // the person's retry may not need the call again (a webhook may have brought the object).
+          if (run.count === 1 && run.kind !== "429") expect(retried, "stripe-node retried the call").toBeDefined();
+          if (retried) {
+            expect(retried.idempotency_key, "the retry reuses the key").toBe(first.idempotency_key);
+            // Stripe acted on the lost-answer request: the retry is answered from its record, not acted on again.
+            if (run.kind === "drop_after" && first.status >= 200 && first.status < 300) expect(retried.replayed, "the retry is replayed").toBe(true);
+          }
         }
       }
     },

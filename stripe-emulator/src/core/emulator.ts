@@ -28,7 +28,8 @@ export interface RequestLogEntry {
   duration_ms: number;
 }
 
-export type FaultKind = "500" | "429" | "timeout" | "drop";
+/** drop_after: the request is carried out, then its connection dropped: the answer is lost, as when the network fails after Stripe acted. */
+export type FaultKind = "500" | "429" | "timeout" | "drop" | "drop_after";
 
 export interface Fault {
   id: string;

@@ -91,7 +91,8 @@ export function faultFlows(stripe: TestStripe): FaultFlow[] {
       "paying for the course",
       async () => {
         const started = await startCoursePurchase(buyer.id, request);
-        if (!started.ok) return false;
+        // "You already own this course": an earlier try was charged and the webhook fulfilled it.
+        if (!started.ok) return started.reason === "already-owned";
         orderId = started.orderId;
         if (started.intentStatus === "succeeded") return true;
         const confirmed = await confirmInBrowser(started.clientSecret, started.chargeType === "direct" ? started.stripeAccountId : undefined);
@@ -99,6 +100,7 @@ export function faultFlows(stripe: TestStripe): FaultFlow[] {
       },
       (paid) => paid,
     );
+    if (!orderId) orderId = (await db.order.findFirstOrThrow({ where: { buyerId: buyer.id, courseId: course.id, status: "paid" } })).id;
     await untilDone("the return page", () => settleOrder(buyer.id, orderId), (order) => order?.status === "paid");
     return orderId;
   }

@@ -1,7 +1,8 @@
 // The Stripe calls of a flow, read from the emulator's request log, and faults aimed at one of them.
 import type { TestStripe } from "../../integration/support/stripe-emulator";
 
-export const FAULT_KINDS = ["500", "429", "timeout", "drop"] as const;
+/** drop_after: Stripe carries the request out, then the answer is lost on the way back. */
+export const FAULT_KINDS = ["500", "429", "timeout", "drop", "drop_after"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface LoggedRequest {
