@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { ensureMembershipPlan } from "@/lib/payments/membership-plan";
 import { receiveAllWebhooks } from "../integration/support/connect-webhooks";
 import { startTestStripe } from "../integration/support/stripe-emulator";
-import { checkNoEventLeftFailed, faultFlows, type FaultFlow } from "./support/flows";
+import { checkNoEventLeftFailed, type FaultFlow } from "./support/fault-flow";
+import { faultFlows } from "./support/flows";
 import { seededRandom, seedFromEnv } from "./support/seeded-random";
 import {
   clearRequestLog,
