@@ -10,9 +10,11 @@ export default defineConfig({
     include: [
       "tests/unit/**/*.test.ts",
       "tests/integration/**/*.test.ts",
+      "tests/faults/**/*.test.ts",
       "stripe-emulator/tests/**/*.test.ts",
     ],
-    exclude: ["**/node_modules/**", "stripe-emulator/tests/browser/**"],
+    // Slow fault tests (a production build, server restarts) run in `npm run test:faults` only.
+    exclude: ["**/node_modules/**", "stripe-emulator/tests/browser/**", "tests/faults/**/*.slow.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -27,6 +27,8 @@ const schema = z.object({
   /** Signing secrets of the platform and the Connect webhook endpoints. */
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  /** How long one Stripe request may take before stripe-node gives up (and retries it with the same key). */
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** The platform's Connect OAuth client ID (ca_...). */
   STRIPE_CONNECT_CLIENT_ID: z.string().startsWith("ca_").optional(),
 
@@ -67,6 +69,7 @@ export interface StripeConfig {
   webhookSecret?: string;
   connectWebhookSecret?: string;
   usesEmulator: boolean;
+  timeoutMs: number;
 }
 
 export type ChargeType = "destination" | "direct";
@@ -125,6 +128,7 @@ function stripeConfig(values: z.infer<typeof schema>): StripeConfig {
     webhookSecret: values.STRIPE_WEBHOOK_SECRET,
     connectWebhookSecret: values.STRIPE_CONNECT_WEBHOOK_SECRET,
     usesEmulator,
+    timeoutMs: values.STRIPE_TIMEOUT_MS,
   };
 }
 

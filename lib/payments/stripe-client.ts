@@ -9,10 +9,10 @@ let client: Stripe | undefined;
  */
 export function stripe(): Stripe {
   if (client) return client;
-  const { secretKey, apiUrl } = env().stripe;
+  const { secretKey, apiUrl, timeoutMs } = env().stripe;
   const common: Stripe.StripeConfig = {
     maxNetworkRetries: 2,
-    timeout: 15_000,
+    timeout: timeoutMs,
     appInfo: { name: "coursemarket", version: "0.1.0" },
   };
   if (apiUrl) {

@@ -17,6 +17,6 @@ export const replayEventAction = protectedAction("admin", replaySchema, async ({
   if (!result.ok) return { error: result.message };
   revalidatePath(`/admin/events/${eventId}`);
   revalidatePath("/admin/events");
-  if (result.outcome === "failed") return { error: "Replayed, and it failed again. The error is shown on this page." };
+  if (result.outcome === "failed" || result.outcome === "refused") return { error: "Replayed, and it failed again. The error is shown on this page." };
   return { ok: true, message: OUTCOME_MESSAGES[result.outcome] };
 });

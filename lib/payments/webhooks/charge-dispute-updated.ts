@@ -1,9 +1,10 @@
 import type Stripe from "stripe";
 import { syncDisputeFromStripe } from "@/lib/disputes/record-dispute";
+import { readOrRefuse, RefusedEvent } from "./refused-event";
 
 /** charge.dispute.updated: the dispute is re-read from Stripe on the event's account and recorded on its order. */
 export async function handleChargeDisputeUpdated(event: Stripe.Event): Promise<void> {
   const dispute = event.data.object as Stripe.Dispute;
-  const result = await syncDisputeFromStripe(dispute.id, event.account ?? null);
-  if (result === "mismatch") throw new Error(`dispute ${dispute.id} does not belong to its order's account`);
+  const result = await readOrRefuse(`dispute ${dispute.id}`, () => syncDisputeFromStripe(dispute.id, event.account ?? null));
+  if (result === "mismatch") throw new RefusedEvent(`dispute ${dispute.id} does not belong to its order's account`);
 }

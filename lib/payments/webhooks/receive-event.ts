@@ -2,45 +2,49 @@ import type Stripe from "stripe";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { eventHandlers, type EventHandler } from "./handlers";
+import { RefusedEvent } from "./refused-event";
 
-export type ReceiveOutcome = "handled" | "ignored" | "duplicate" | "failed";
-
-/** Events being received right now in this process, so a copy arriving meanwhile waits for the first. */
-const receiving = new Map<string, Promise<ReceiveOutcome>>();
+export type ReceiveOutcome = "handled" | "ignored" | "duplicate" | "failed" | "refused";
 
 /**
  * Stores a verified event once by its ID, then hands it to the handler for its type. A repeat
  * delivery of an event already handled does nothing; one whose handling failed runs again
- * (handlers are idempotent). A copy that arrives while the first is still being handled waits for
- * it and does nothing either: Stripe retries the first if it failed. "failed" means Stripe should
- * retry.
+ * (handlers are idempotent). A copy that arrives while the first is still being handled (in this
+ * process or another) finds the row claimed and does nothing: Stripe retries the first if it
+ * failed. "failed" means Stripe should retry.
  */
 export async function receiveEvent(
   event: Stripe.Event,
   handlers: Partial<Record<string, EventHandler>> = eventHandlers,
 ): Promise<ReceiveOutcome> {
-  const inProgress = receiving.get(event.id);
-  if (inProgress) {
-    await inProgress.catch(() => undefined);
-    return "duplicate";
-  }
-  const receipt = storeThenHandle(event, handlers);
-  receiving.set(event.id, receipt);
-  try {
-    return await receipt;
-  } finally {
-    receiving.delete(event.id);
-  }
-}
-
-async function storeThenHandle(event: Stripe.Event, handlers: Partial<Record<string, EventHandler>>): Promise<ReceiveOutcome> {
   // Most events are of types we do not act on: those are stored already settled, in one write.
   const handled = !!handlers[event.type];
   const stored = await storeOnce(event, handled ? "received" : "ignored");
   if (stored.created && !handled) return "ignored";
   if (stored.status === "handled" || stored.status === "ignored") return "duplicate";
+  if (!(await claim(event.id))) return "duplicate";
 
   return runHandler(event, handlers);
+}
+
+/** A claim older than this is taken to belong to a delivery that died (the app stopped mid-handler). */
+const CLAIM_LEASE_MS = 2 * 60_000;
+
+/**
+ * Stripe sends the same event again while the first delivery is still being handled (a slow
+ * handler, a retry after a timeout): only one of them runs the handler; the other is answered 2xx.
+ */
+async function claim(eventId: string): Promise<boolean> {
+  const now = new Date();
+  const claimed = await db.stripeEvent.updateMany({
+    where: {
+      id: eventId,
+      status: { in: ["received", "failed"] },
+      OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } }],
+    },
+    data: { claimedAt: now },
+  });
+  return claimed.count === 1;
 }
 
 export type HandlingOutcome = Exclude<ReceiveOutcome, "duplicate">;
@@ -52,21 +56,33 @@ export async function runHandler(
 ): Promise<HandlingOutcome> {
   const handler = handlers[event.type];
   if (!handler) {
-    await db.stripeEvent.update({ where: { id: event.id }, data: { status: "ignored", error: null, handledAt: new Date() } });
+    await db.stripeEvent.update({ where: { id: event.id }, data: { status: "ignored", error: null, handledAt: new Date(), claimedAt: null } });
     return "ignored";
   }
   try {
     await handler(event);
     await db.stripeEvent.update({
       where: { id: event.id },
-      data: { status: "handled", error: null, handledAt: new Date(), attempts: { increment: 1 } },
+      data: { status: "handled", error: null, handledAt: new Date(), claimedAt: null, attempts: { increment: 1 } },
     });
     return "handled";
   } catch (error) {
+    if (error instanceof RefusedEvent) {
+      await db.stripeEvent.update({
+        where: { id: event.id },
+        data: { status: "failed", error: `Refused: ${error.message}`.slice(0, 2000), claimedAt: null, attempts: { increment: 1 } },
+      });
+      return "refused";
+    }
     console.error(`stripe webhook ${event.type} ${event.id} failed`, error);
     await db.stripeEvent.update({
       where: { id: event.id },
-      data: { status: "failed", error: error instanceof Error ? error.message.slice(0, 2000) : "unknown error", attempts: { increment: 1 } },
+      data: {
+        status: "failed",
+        error: error instanceof Error ? error.message.slice(0, 2000) : "unknown error",
+        claimedAt: null,
+        attempts: { increment: 1 },
+      },
     });
     return "failed";
   }

@@ -1,10 +1,11 @@
 import type Stripe from "stripe";
 import { recordChargeRefunds } from "@/lib/refunds/record-refunds";
+import { readOrRefuse, RefusedEvent } from "./refused-event";
 
 export async function handleRefundUpdated(event: Stripe.Event): Promise<void> {
   const refund = event.data.object as Stripe.Refund;
   const chargeId = typeof refund.charge === "string" ? refund.charge : refund.charge?.id;
   if (!chargeId) return;
-  const result = await recordChargeRefunds(chargeId, event.account ?? null);
-  if (result === "mismatch") throw new Error(`refund ${refund.id} does not belong to its order's account`);
+  const result = await readOrRefuse(`refund ${refund.id}`, () => recordChargeRefunds(chargeId, event.account ?? null));
+  if (result === "mismatch") throw new RefusedEvent(`refund ${refund.id} does not belong to its order's account`);
 }

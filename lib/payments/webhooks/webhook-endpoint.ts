@@ -6,7 +6,8 @@ import { receiveEvent } from "./receive-event";
 /**
  * One webhook endpoint: the raw body is verified with the endpoint's own signing secret, then
  * stored once and handled. 400 only for a bad signature, 500 only when handling failed (so
- * Stripe retries), 2xx for everything else including types we do not handle.
+ * Stripe retries), 2xx for everything else including types we do not handle and events refused
+ * for good (recorded as failed on the event row: retrying them would change nothing).
  */
 export async function handleWebhookRequest(
   request: Request,

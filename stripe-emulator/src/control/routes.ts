@@ -76,13 +76,14 @@ export function registerControl(router: Router, emu: Emulator, hooks: ControlHoo
   router.add("GET", "/_emulator/faults", () => json({ data: emu.faults }));
   router.add("POST", "/_emulator/faults", (req) => {
     const kind = (field(req, "kind") ?? field(req, "type") ?? "500") as FaultKind;
-    if (!["500", "429", "timeout", "drop"].includes(kind)) throw invalidRequest("kind must be 500, 429, timeout or drop", "kind");
+    if (!["500", "429", "timeout", "drop", "drop_after"].includes(kind)) throw invalidRequest("kind must be 500, 429, timeout, drop or drop_after", "kind");
     const fault = {
       id: `fault_${randomChars(10)}`,
       method: (field(req, "method") ?? "*").toUpperCase(),
       path_prefix: field(req, "path") ?? field(req, "path_prefix") ?? "/v1/",
       kind,
       remaining: Number(field(req, "count") ?? "1"),
+      skip: Number(field(req, "skip") ?? "0"),
     };
     emu.faults.push(fault);
     return json(fault);

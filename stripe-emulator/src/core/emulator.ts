@@ -30,7 +30,8 @@ export interface RequestLogEntry {
   duration_ms: number;
 }
 
-export type FaultKind = "500" | "429" | "timeout" | "drop";
+/** drop_after: the request is carried out, then its connection dropped: the answer is lost, as when the network fails after Stripe acted. */
+export type FaultKind = "500" | "429" | "timeout" | "drop" | "drop_after";
 
 export interface Fault {
   id: string;
@@ -38,6 +39,8 @@ export interface Fault {
   path_prefix: string;
   kind: FaultKind;
   remaining: number;
+  /** Matching requests still let through before the fault starts (to hit the n-th call of a path). */
+  skip: number;
 }
 
 export interface OAuthGrant {

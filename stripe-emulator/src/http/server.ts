@@ -129,7 +129,14 @@ async function handle(
     if (emu.requestLog.length > 10_000) emu.requestLog.splice(0, emu.requestLog.length - 10_000);
   }
 
+  let answerLost = false;
   const send = (r: EmulatorResponse): void => {
+    if (answerLost) {
+      entry.status = r.status;
+      entry.duration_ms = Date.now() - started;
+      req.socket.destroy();
+      return;
+    }
     const isString = typeof r.body === "string";
     const payload = isString ? (r.body as string) : JSON.stringify(r.body, null, 2);
     const out: Record<string, string> = {
@@ -154,11 +161,12 @@ async function handle(
     return;
   }
 
-  // Injected faults come first: the request never reaches the API.
+  // Injected faults come first: the request never reaches the API (except drop_after, which loses only the answer).
   const fault = emu.faults.find(
     (f) => f.remaining > 0 && (f.method === "*" || f.method === method) && path.startsWith(f.path_prefix),
   );
-  if (fault) {
+  if (fault && fault.skip > 0) fault.skip -= 1;
+  else if (fault) {
     fault.remaining -= 1;
     if (fault.remaining === 0) emu.faults = emu.faults.filter((f) => f !== fault);
     entry.fault = fault.kind;
@@ -187,11 +195,15 @@ async function handle(
       });
       return;
     }
-    send({
-      status: 500,
-      body: { error: { type: "api_error", message: "An unknown error occurred (injected by the Stripe emulator)." } },
-    });
-    return;
+    if (fault.kind === "500") {
+      send({
+        status: 500,
+        body: { error: { type: "api_error", message: "An unknown error occurred (injected by the Stripe emulator)." } },
+      });
+      return;
+    }
+    // drop_after: the request is carried out below; only its answer is lost.
+    answerLost = true;
   }
 
   const emuReq: EmulatorRequest = {

@@ -197,6 +197,31 @@ describe("fault injection and the request log", () => {
     expect((await stripe.products.list()).object).toBe("list");
   });
 
+  it("skip lets the first matching requests through, so the n-th call of a path fails", async () => {
+    await call(emu, "DELETE", "/_emulator/requests");
+    await call(emu, "POST", "/_emulator/faults", { json: { method: "GET", path: "/v1/balance", kind: "500", skip: 2 } });
+    const once = stripeFor(emu, SECRET_KEY, { maxNetworkRetries: 0 });
+    await once.balance.retrieve();
+    await once.balance.retrieve();
+    expect(await once.balance.retrieve().catch((e) => e)).toBeInstanceOf(Stripe.errors.StripeAPIError);
+    await once.balance.retrieve();
+    const log = await call(emu, "GET", "/_emulator/requests?path_prefix=/v1/balance");
+    expect(log.body.data.map((r: { status: number; fault: string | null }) => [r.status, r.fault])).toEqual([[200, null], [200, null], [500, "500"], [200, null]]);
+  });
+
+  it("drop_after carries the request out and loses only the answer; the retry with the same key is replayed", async () => {
+    await call(emu, "DELETE", "/_emulator/requests");
+    await call(emu, "POST", "/_emulator/faults", { json: { method: "POST", path: "/v1/customers", kind: "drop_after" } });
+    const retrying = stripeFor(emu, SECRET_KEY, { maxNetworkRetries: 2 });
+    const customer = await retrying.customers.create({ email: "lost-answer@example.com" });
+    const log = await call(emu, "GET", "/_emulator/requests?path_prefix=/v1/customers");
+    expect(log.body.data.map((r: { status: number; fault: string | null; replayed: boolean }) => [r.status, r.fault, r.replayed])).toEqual([
+      [200, "drop_after", false],
+      [200, null, true],
+    ]);
+    expect((await stripe.customers.list({ email: "lost-answer@example.com" })).data.map((c) => c.id)).toEqual([customer.id]);
+  });
+
   it("logs method, path, account, idempotency key and status, and can be cleared", async () => {
     await call(emu, "DELETE", "/_emulator/requests");
     await stripe.customers.create({ email: "log@example.com" }, { idempotencyKey: "log-key" });

@@ -19,7 +19,7 @@ export interface TestStripe {
   close(): Promise<void>;
 }
 
-export async function startTestStripe(options: { deliverWebhooks?: boolean } = {}): Promise<TestStripe> {
+export async function startTestStripe(options: { deliverWebhooks?: boolean; webhookRetryDelaysMs?: number[] } = {}): Promise<TestStripe> {
   const { POST } = await import("@/app/api/stripe/webhook/route");
   const webhookStatuses: number[] = [];
   const receiver: Server = createServer(async (req, res) => {
@@ -41,7 +41,7 @@ export async function startTestStripe(options: { deliverWebhooks?: boolean } = {
   const emulator = await startEmulator({
     port: 0,
     webhookEndpoints: options.deliverWebhooks === false ? [] : [{ url: receiverUrl, secret: TEST_WEBHOOK_SECRET }],
-    webhookRetryDelaysMs: [50, 100],
+    webhookRetryDelaysMs: options.webhookRetryDelaysMs ?? [50, 100],
     webhookTimeoutMs: 5_000,
   });
   process.env.STRIPE_API_URL = emulator.url;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StripeEvent" ADD COLUMN "claimedAt" DATETIME;
+
