@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/action-button";
 import { DataTable } from "@/components/data-table";
 import { FilterForm, SelectFilter } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
@@ -6,6 +7,7 @@ import { requireRole } from "@/lib/auth/guards";
 import { adminOutboxHref, listAdminOutbox, parseAdminOutboxFilters } from "@/lib/email/admin-outbox";
 import { OUTBOX_STATUSES } from "@/lib/email/outbox-status";
 import { MAX_ATTEMPTS } from "@/lib/email/retry-schedule";
+import { resendEmailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Emails" };
 export const dynamic = "force-dynamic";
@@ -64,7 +66,14 @@ export default async function AdminEmailsPage({
                 {email.sentAt ? `sent ${dateFormat.format(email.sentAt)}` : email.status === "queued" ? `next ${dateFormat.format(email.nextAttemptAt)}` : ""}
               </div>
             </td>
-            <td className="max-w-xs break-words px-4 py-2 text-red-700">{email.lastError ?? ""}</td>
+            <td className="max-w-xs break-words px-4 py-2">
+              <span className="text-red-700">{email.lastError ?? ""}</span>
+              {email.status === "failed" ? (
+                <div className="mt-2">
+                  <ActionButton action={resendEmailAction} fields={{ emailId: email.id }} label="Send again" pendingLabel="Queueing…" variant="secondary" />
+                </div>
+              ) : null}
+            </td>
           </tr>
         ))}
       </DataTable>
