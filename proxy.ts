@@ -1,0 +1,35 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { contentSecurityPolicy, stripeOrigins, stripeUseOf } from "@/lib/security/content-security-policy";
+import { serverActionRequestProblem } from "@/lib/security/server-action-request";
+
+/**
+ * A fresh nonce per page request: Next.js reads it from the request's CSP header and puts it on
+ * its own scripts. Server-action posts that could not be decoded are answered here with a 4xx.
+ */
+export async function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const problem = await serverActionRequestProblem(request);
+    if (problem) return new NextResponse(problem.message, { status: problem.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = contentSecurityPolicy(nonce, stripeUseOf(request.nextUrl.pathname), stripeOrigins(env().stripe.apiUrl));
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
