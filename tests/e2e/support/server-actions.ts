@@ -107,13 +107,13 @@ function flightResult(body: string): ActionAnswer["result"] {
 export async function callServerAction(
   request: APIRequestContext,
   action: { id: string; page: string },
-  fields: Record<string, string>,
+  fields: Record<string, string> | [string, string][],
   args: ActionArgs = "state-and-form",
   options: { rawRoot?: string; headers?: Record<string, string> } = {},
 ): Promise<ActionAnswer> {
   // Next.js decodes the body as it streams in, so the fields must come before the root row, as React sends them.
   const multipart = new FormData();
-  for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
+  for (const [name, value] of Array.isArray(fields) ? fields : Object.entries(fields)) multipart.append(`_1_${name}`, value);
   multipart.append("0", options.rawRoot ?? JSON.stringify(args === "state-and-form" ? ["$undefined", "$K1"] : ["$K1"]));
   const response = await request.post(action.page, {
     headers: { "next-action": action.id, accept: "text/x-component", ...options.headers },
