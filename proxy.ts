@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { contentSecurityPolicy, stripeOrigins, stripeUseOf } from "@/lib/security/content-security-policy";
+import { contentSecurityPolicy, stripeOrigins } from "@/lib/security/content-security-policy";
 import { serverActionRequestProblem } from "@/lib/security/server-action-request";
 
 /**
@@ -13,7 +13,7 @@ export async function proxy(request: NextRequest) {
     if (problem) return new NextResponse(problem.message, { status: problem.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const policy = contentSecurityPolicy(nonce, stripeUseOf(request.nextUrl.pathname), stripeOrigins(env().stripe.apiUrl));
+  const policy = contentSecurityPolicy(nonce, stripeOrigins(env().stripe.apiUrl));
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);

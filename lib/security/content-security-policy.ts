@@ -1,7 +1,8 @@
 /**
  * The Content-Security-Policy of one page response. Scripts run only with the request's nonce
- * (and what those scripts load, through 'strict-dynamic'); Stripe's origins (or the emulator's)
- * are added only on the pages that load Stripe.js or send the seller to Stripe.
+ * (and what those scripts load, through 'strict-dynamic'). Stripe's origins (or the emulator's)
+ * are on every page, not only checkout and membership: a client-side navigation keeps the
+ * policy of the page it started from, so the course page must already allow the Payment Element.
  */
 export interface StripeOrigins {
   scripts: string[];
@@ -25,33 +26,21 @@ export function stripeOrigins(emulatorUrl: string | undefined): StripeOrigins {
   return { scripts: [origin], frames: [origin], connect: [origin], hostedPages: [origin] };
 }
 
-const PAYMENT_PAGES = [/^\/checkout(\/|$)/, /^\/membership(\/|$)/];
-const SELLER_PAGES = [/^\/seller(\/|$)/];
-
-export type StripeUse = "payments" | "hosted-pages" | "none";
-
-export function stripeUseOf(pathname: string): StripeUse {
-  if (PAYMENT_PAGES.some((page) => page.test(pathname))) return "payments";
-  if (SELLER_PAGES.some((page) => page.test(pathname))) return "hosted-pages";
-  return "none";
-}
-
-export function contentSecurityPolicy(nonce: string, use: StripeUse, stripe: StripeOrigins): string {
-  const payments = use === "payments";
+export function contentSecurityPolicy(nonce: string, stripe: StripeOrigins): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(payments ? stripe.scripts : [])],
+    "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...stripe.scripts],
     // React renders style attributes and Stripe.js sets inline styles on its frames.
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],
-    "connect-src": ["'self'", ...(payments ? stripe.connect : [])],
-    "frame-src": payments ? stripe.frames : ["'none'"],
+    "connect-src": ["'self'", ...stripe.connect],
+    "frame-src": stripe.frames,
     "frame-ancestors": ["'none'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    // A seller's form posts to an action that answers with a redirect to Stripe's hosted pages.
-    "form-action": ["'self'", ...(use === "hosted-pages" ? stripe.hostedPages : [])],
+    // Without script, a seller's form post is answered with a redirect to Stripe's hosted pages.
+    "form-action": ["'self'", ...stripe.hostedPages],
   };
   return Object.entries(directives)
     .map(([name, sources]) => `${name} ${sources.join(" ")}`)
