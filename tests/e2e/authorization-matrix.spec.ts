@@ -12,7 +12,7 @@ import {
   serverAction,
   signedEvent,
   type WebhookEndpoint,
-} from "./support/matrix-flows";
+} from "./support/http-journeys";
 import { createCourse, waitForWebhooks } from "./support/payments";
 import { BASE_URL, openPersonas, PERSONAS, type Persona, type PersonaSession } from "./support/personas";
 import {

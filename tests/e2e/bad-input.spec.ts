@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { randomUUID } from "node:crypto";
 import { readRow } from "./support/database";
 import { changedTables, databaseSnapshot } from "./support/database-snapshot";
-import { becomeMember, buyCourse, connectSeller, signedEvent } from "./support/matrix-flows";
+import { becomeMember, buyCourse, connectSeller, signedEvent } from "./support/http-journeys";
 import { badAmount, hugeValue, junkForm, junkValue, nastyValue } from "./support/malformed-values";
 import { createCourse, waitForWebhooks } from "./support/payments";
 import { openPersonas, type Persona, type PersonaSession } from "./support/personas";

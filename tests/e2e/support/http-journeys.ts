@@ -6,7 +6,9 @@ import { stripeApi, waitForWebhooks } from "./payments";
 import type { PersonaSession } from "./personas";
 import { builtServerActions, callServerAction, type ActionAnswer, type BuiltServerAction } from "./server-actions";
 
-/** Multi-step journeys the matrix needs as fixtures, all over HTTP. */
+// Multi-step journeys the matrix and the bad-input suite use as fixtures, all over HTTP.
+
+/** A server action of the build, by its export name. */
 export function serverAction(exportName: string): BuiltServerAction {
   const found = builtServerActions().find((action) => action.exportName === exportName);
   if (!found) throw new Error(`no server action ${exportName} in the build`);
