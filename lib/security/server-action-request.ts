@@ -36,6 +36,43 @@ function argumentListProblem(root: unknown): RequestProblem | null {
   }
 }
 
+/**
+ * A form posted without script: `$ACTION_<n>:0` names the action and its bound arguments' row,
+ * `$ACTION_<n>:<i>` holds those arguments.
+ */
+function progressiveFormProblem(form: FormData): RequestProblem | null {
+  for (const [name, value] of form.entries()) {
+    const row = /^\$ACTION_\d+:(\d+)$/.exec(name);
+    if (!row) continue;
+    if (typeof value !== "string") return UNREADABLE;
+    if (row[1] !== "0") {
+      const problem = argumentListProblem(value);
+      if (problem) return problem;
+      continue;
+    }
+    try {
+      const reference = JSON.parse(value) as { id?: unknown; bound?: unknown } | null;
+      const bound = reference?.bound;
+      if (typeof reference?.id !== "string" || !(bound === null || (typeof bound === "string" && /^\$@[0-9a-f]+$/.test(bound)))) return UNREADABLE;
+    } catch {
+      return UNREADABLE;
+    }
+  }
+  return null;
+}
+
+/** Null when a page's multipart post without script looks like what React renders. */
+export async function progressiveActionProblem(request: Request): Promise<RequestProblem | null> {
+  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return null;
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > SERVER_ACTION_BODY_LIMIT) return { status: 413, message: "This form is too large to send." };
+  try {
+    return progressiveFormProblem(await request.clone().formData());
+  } catch {
+    return UNREADABLE;
+  }
+}
+
 /** Null when the request looks like what React's client sends for a server action. */
 export async function serverActionRequestProblem(request: Request): Promise<RequestProblem | null> {
   const length = Number(request.headers.get("content-length") ?? 0);

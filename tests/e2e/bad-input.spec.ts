@@ -29,7 +29,9 @@ interface Fixtures {
 type Probe =
   | { kind: "form"; fields: [string, string][] }
   | { kind: "root"; fields: [string, string][]; root: string }
-  | { kind: "body"; contentType: string; body: string };
+  | { kind: "body"; contentType: string; body: string }
+  /** A form as posted without script, with a broken action reference or argument row. */
+  | { kind: "progressive"; fields: [string, string][] };
 
 interface Reply {
   status: number;
@@ -336,7 +338,7 @@ const TARGETS: Target[] = [
   },
 ];
 
-/** Broken argument lists, wrong content types and oversized bodies: the transport, not the fields. */
+/** Broken argument lists, wrong content types, oversized bodies and broken script-less posts: the transport, not the fields. */
 const envelope: fc.Arbitrary<Probe> = fc.oneof(
   fc
     .tuple(
@@ -353,6 +355,13 @@ const envelope: fc.Arbitrary<Probe> = fc.oneof(
     .tuple(fc.constantFrom("application/json", "application/x-www-form-urlencoded", "text/plain", "application/octet-stream", "text/plain;charset=utf-8"), fc.oneof(junkValue, fc.json()))
     .map(([contentType, body]): Probe => ({ kind: "body", contentType, body })),
   fc.constant<Probe>({ kind: "body", contentType: "text/plain", body: `["${"x".repeat(1_100_000)}"]` }),
+  fc
+    .tuple(
+      fc.oneof(junkValue, fc.json(), fc.constantFrom("{{", '{"id":1}', '{"bound":"$@1"}', '{"id":"unknown","bound":null}', '{"id":"unknown","bound":"$Q1"}')),
+      fc.oneof(junkValue, fc.json(), fc.constantFrom("{{", '["$Q1"]', '"$@1"', '["$@7"]')),
+      fc.array(fc.tuple(fc.string({ maxLength: 8 }), junkValue), { maxLength: 2 }),
+    )
+    .map(([reference, args, fields]): Probe => ({ kind: "progressive", fields: [["$ACTION_REF_1", ""], ["$ACTION_1:0", reference], ["$ACTION_1:1", args], ...fields] })),
 );
 
 function actionProbes(target: ActionTarget, fx: Fixtures): fc.Arbitrary<Probe> {
@@ -378,6 +387,13 @@ function messagesOfAction(result: Record<string, unknown> | undefined): string[]
 }
 
 async function sendToAction(request: APIRequestContext, action: BuiltServerAction, args: ActionArgs, probe: Probe): Promise<Reply> {
+  if (probe.kind === "progressive") {
+    const form = new FormData();
+    for (const [name, value] of probe.fields) form.append(name, value);
+    const response = await request.post(action.page, { multipart: form, maxRedirects: 0, failOnStatusCode: false });
+    const text = await response.text();
+    return { status: response.status(), messages: (response.headers()["content-type"] ?? "").startsWith("text/plain") ? [text] : [] };
+  }
   if (probe.kind === "body") {
     const response = await request.post(action.page, {
       headers: { "next-action": action.id, accept: "text/x-component", "content-type": probe.contentType },

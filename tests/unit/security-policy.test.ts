@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, stripeOrigins } from "@/lib/security/content-security-policy";
-import { SERVER_ACTION_BODY_LIMIT, serverActionRequestProblem } from "@/lib/security/server-action-request";
+import { progressiveActionProblem, SERVER_ACTION_BODY_LIMIT, serverActionRequestProblem } from "@/lib/security/server-action-request";
 
 describe("content security policy", () => {
   it("allows scripts by nonce, and Stripe's own origins with real keys", () => {
@@ -48,5 +48,21 @@ describe("server action requests", () => {
     expect(await serverActionRequestProblem(post("[]", { "content-type": "text/plain", origin: "https://evil.example" }))).toMatchObject({ status: 403 });
     expect(await serverActionRequestProblem(post("{}", { "content-type": "application/json" }))).toMatchObject({ status: 415 });
     expect(await serverActionRequestProblem(post("[]", { "content-type": "text/plain", "content-length": String(SERVER_ACTION_BODY_LIMIT + 1) }))).toMatchObject({ status: 413 });
+  });
+});
+
+describe("forms posted without script", () => {
+  const page = (form: FormData) => new Request("http://localhost:3000/register", { method: "POST", body: form });
+
+  it("lets through the reference and bound arguments React renders", async () => {
+    const form = multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"7f00","bound":"$@1"}'], ["$ACTION_1:1", '["$undefined"]'], ["email", "a@b.c"]]);
+    expect(await progressiveActionProblem(page(form))).toBeNull();
+  });
+
+  it("answers 400 to a broken reference or argument row", async () => {
+    for (const [reference, args] of [["{{", "[]"], ['{"id":1}', "[]"], ['{"id":"7f00","bound":"$@1"}', "{{"], ['{"id":"7f00","bound":"$Q1"}', "[]"]]) {
+      const form = multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", reference], ["$ACTION_1:1", args]]);
+      expect(await progressiveActionProblem(page(form)), `${reference} ${args}`).toMatchObject({ status: 400 });
+    }
   });
 });
