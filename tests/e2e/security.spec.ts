@@ -184,3 +184,17 @@ test("login attempts for one email are throttled on the real login endpoint", as
   expect(await signedInEmail(request)).toBe(other.email);
   await request.dispose();
 });
+
+test("a form posted without script passes the proxy's check and works", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const email = `no-script-${Date.now()}@test.example`;
+  await page.goto("/register");
+  await page.getByLabel("Name").fill("No Script");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/login\?registered=1$/);
+  expect(readRow<{ email: string }>(`SELECT email FROM "User" WHERE email = ?`, email)?.email).toBe(email);
+  await context.close();
+});
