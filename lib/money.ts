@@ -48,7 +48,10 @@ export function decimalToMinor(
   input: string,
   currency: Currency,
 ): { ok: true; minor: number } | { ok: false; problem: DecimalProblem } {
-  const text = input.trim().replace(/,/g, "");
+  const trimmed = input.trim();
+  // Commas only as thousands separators: "1,5" may mean 1.5, so it is refused rather than read as 15.
+  if (trimmed.includes(",") && !/^-?\d{1,3}(,\d{3})+(\.\d*)?$/.test(trimmed)) return { ok: false, problem: "format" };
+  const text = trimmed.replace(/,/g, "");
   if (text === "") return { ok: false, problem: "empty" };
   if (/^-/.test(text)) return { ok: false, problem: "negative" };
   const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(text);

@@ -13,6 +13,7 @@ export interface ActionState {
 }
 
 export const NOT_LOGGED_IN = "Please log in to do that.";
+export const NOT_A_FORM = "Please send the form again from the page.";
 export const NOT_ALLOWED = "You are not allowed to do that.";
 const UNEXPECTED = "Something went wrong on our side. Nothing was changed; please try again.";
 
@@ -29,6 +30,7 @@ export function protectedAction<Schema extends z.ZodType>(
   handler: (input: z.output<Schema>, user: CurrentUser) => Promise<ActionState>,
 ) {
   return async (_previous: ActionState | undefined, formData: FormData): Promise<ActionState> => {
+    if (!(formData instanceof FormData)) return { error: NOT_A_FORM };
     const user = await getCurrentUser();
     if (!user) return { error: NOT_LOGGED_IN };
     if (audience !== "any-user" && user.role !== audience) return { error: NOT_ALLOWED };
@@ -42,7 +44,7 @@ export function publicAction<Schema extends z.ZodType>(
   handler: (input: z.output<Schema>) => Promise<ActionState>,
 ) {
   return async (_previous: ActionState | undefined, formData: FormData): Promise<ActionState> =>
-    parseThenRun(schema, formData, handler);
+    formData instanceof FormData ? parseThenRun(schema, formData, handler) : { error: NOT_A_FORM };
 }
 
 async function parseThenRun<Schema extends z.ZodType>(
@@ -52,7 +54,7 @@ async function parseThenRun<Schema extends z.ZodType>(
 ): Promise<ActionState> {
   const submitted = formDataToObject(formData);
   const values = Object.fromEntries(Object.entries(submitted).filter(([key]) => !/password/i.test(key)));
-  const parsed = schema.safeParse(submitted);
+  const parsed = schema.safeParse(submitted, { error: messageForPeople });
   if (!parsed.success) {
     return {
       error: "Please correct the fields marked below.",
@@ -67,6 +69,26 @@ async function parseThenRun<Schema extends z.ZodType>(
     unstable_rethrow(error);
     console.error("server action failed", error);
     return { error: UNEXPECTED };
+  }
+}
+
+/** Zod's own messages name types and codes; a field without a message of its own gets one of these. */
+function messageForPeople(issue: z.core.$ZodRawIssue): string {
+  const numeric = "origin" in issue && (issue.origin === "number" || issue.origin === "int");
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined || issue.input === "") return "This field is required.";
+      return issue.expected === "number" || issue.expected === "int" ? "Enter a whole number." : "This value is not valid.";
+    case "invalid_value":
+      return "Choose one of the options.";
+    case "too_big":
+      return numeric ? "This number is too large." : "This is too long.";
+    case "too_small":
+      return numeric ? "This number is too small." : "This is too short.";
+    case "invalid_format":
+      return "This is not in the expected format.";
+    default:
+      return "This value is not valid.";
   }
 }
 

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { ensureStripeCustomer } from "@/lib/payments/customers";
-import { createCardSetupIntent, retrieveSetupIntent, retryOpenInvoice, useCardForRenewals } from "@/lib/payments/payment-methods";
+import { createCardSetupIntent, findSetupIntent, retryOpenInvoice, useCardForRenewals } from "@/lib/payments/payment-methods";
 import { setCancelAtPeriodEnd } from "@/lib/payments/subscriptions";
 import { MEMBER_ACCESS_STATUSES } from "./membership-status";
 import { applySubscription, syncSubscription } from "./sync-membership";
@@ -51,7 +51,8 @@ export async function finishCardUpdate(userId: string, setupIntentId: string): P
     db.membership.findFirst({ where: { userId, stripeSubscriptionId: { not: null } }, select: { stripeSubscriptionId: true } }),
   ]);
   if (!user?.stripeCustomerId || !membership?.stripeSubscriptionId) return "not-found";
-  const intent = await retrieveSetupIntent(setupIntentId);
+  const intent = await findSetupIntent(setupIntentId);
+  if (!intent) return "not-found";
   const customer = typeof intent.customer === "string" ? intent.customer : intent.customer?.id;
   if (customer !== user.stripeCustomerId) return "not-found";
   const method = typeof intent.payment_method === "string" ? intent.payment_method : intent.payment_method?.id;

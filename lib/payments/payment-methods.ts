@@ -1,4 +1,4 @@
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import { cardLabel } from "./card-label";
 import { stripe } from "./stripe-client";
 
@@ -23,8 +23,14 @@ export async function createCardSetupIntent(customerId: string, userId: string, 
   );
 }
 
-export async function retrieveSetupIntent(id: string): Promise<Stripe.SetupIntent> {
-  return stripe().setupIntents.retrieve(id);
+/** Null when Stripe has no such SetupIntent (a made-up or mistyped ID from the browser). */
+export async function findSetupIntent(id: string): Promise<Stripe.SetupIntent | null> {
+  try {
+    return await stripe().setupIntents.retrieve(id);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return null;
+    throw error;
+  }
 }
 
 /** The new card for renewals, on the customer and on the subscription (which takes precedence). */

@@ -131,6 +131,11 @@ describe("membership", () => {
     expect((await membershipOf(user.id)).status).toBe("active");
   });
 
+  it("a card update with a SetupIntent Stripe does not know is not found, not an error", async () => {
+    const { user } = await member();
+    expect(await finishCardUpdate(user.id, "seti_made_up_by_the_browser")).toBe("not-found");
+  });
+
   it("a late, older subscription event does not roll the state back", async () => {
     const { user } = await member();
     await setMembershipCancellation(user.id, true);

@@ -1,0 +1,533 @@
+// Every server action and route handler × every persona. The lists are read from the build and
+// from app/, so an action or route added without a row here fails the first two tests.
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { countRows, createUser, readRow } from "./support/database";
+import { changedTables, databaseSnapshot } from "./support/database-snapshot";
+import {
+  becomeMember,
+  buyCourse,
+  confirmedSetupIntent,
+  connectSeller,
+  serverAction,
+  signedEvent,
+  type WebhookEndpoint,
+} from "./support/http-journeys";
+import { createCourse, waitForWebhooks } from "./support/payments";
+import { BASE_URL, openPersonas, PERSONAS, type Persona, type PersonaSession } from "./support/personas";
+import {
+  actionKey,
+  builtServerActions,
+  callServerAction,
+  declaredRouteHandlers,
+  declaredServerActions,
+  type ActionAnswer,
+  type ActionArgs,
+} from "./support/server-actions";
+
+const NOT_LOGGED_IN = "Please log in to do that.";
+const NOT_ALLOWED = "You are not allowed to do that.";
+const COURSE_GONE = "That course does not exist or is not yours.";
+
+interface Fixtures {
+  personas: Record<Persona, PersonaSession>;
+  course: { id: string; slug: string; priceMinor: number };
+  /** A second course of the owner, for the rows that edit or unpublish. */
+  spareCourse: { id: string; slug: string };
+  paidOrderId: string;
+  storedEventId: string;
+  roleTarget: string;
+  disableTarget: string;
+  buyerSetupIntent: string;
+  settingsBefore: { feePercent: string; chargeType: string };
+}
+
+/** Refused: the caller sees why, and the database is exactly as before. */
+type Refusal = { refused: "login" | "role" } | { refused: "message"; message: string } | { refused: "redirect"; to: RegExp } | { refused: "status"; status: number };
+/** Allowed: what proves it ran. `changes` reads the database before and after: it must differ. */
+type Allowance = { allowed: true; changes?: (fx: Fixtures, who: PersonaSession) => unknown; answers?: (answer: Answered) => void };
+type Access = Refusal | Allowance;
+
+const login: Refusal = { refused: "login" };
+const role: Refusal = { refused: "role" };
+const refusedWith = (message: string): Refusal => ({ refused: "message", message });
+const allowed = (check: Omit<Allowance, "allowed"> = {}): Allowance => ({ allowed: true, ...check });
+
+interface Answered {
+  status: number;
+  redirect?: string;
+  /** The action's returned value, or the route's body. */
+  result?: ActionAnswer["result"];
+  body: string;
+  contentType: string;
+}
+
+interface ActionRow {
+  kind: "action";
+  exportName: string;
+  file: string;
+  args: ActionArgs;
+  input: (fx: Fixtures, who: PersonaSession) => Record<string, string>;
+  access: Record<Persona, Access>;
+}
+
+interface RouteRow {
+  kind: "route";
+  file: string;
+  method: "GET" | "POST";
+  call: (fx: Fixtures, who: PersonaSession) => Promise<Answered>;
+  access: Record<Persona, Access>;
+}
+
+type Row = ActionRow | RouteRow;
+
+const sellersOnly = (owner: Access, otherSeller: Access = owner): Record<Persona, Access> => ({
+  visitor: login,
+  buyer: role,
+  otherSeller,
+  owner,
+  admin: role,
+});
+const adminsOnly = (admin: Access): Record<Persona, Access> => ({ visitor: login, buyer: role, otherSeller: role, owner: role, admin });
+const anyUser = (each: Access | ((persona: Persona) => Access)): Record<Persona, Access> =>
+  Object.fromEntries(PERSONAS.map((persona) => [persona, persona === "visitor" ? login : typeof each === "function" ? each(persona) : each])) as Record<Persona, Access>;
+
+const everyone = (access: Access): Record<Persona, Access> => Object.fromEntries(PERSONAS.map((persona) => [persona, access])) as Record<Persona, Access>;
+const auditCount = (_fx: Fixtures, who: PersonaSession) => countRows(`SELECT count(*) n FROM "AuditLog" WHERE actorId = ?`, who.id);
+const redirectsTo = (pattern: RegExp) => (answer: Answered) => expect(answer.redirect ?? "").toMatch(pattern);
+
+async function routeCall(who: PersonaSession, method: "GET" | "POST", path: string, options: { data?: string; headers?: Record<string, string> } = {}): Promise<Answered> {
+  const response = await who.request.fetch(path, { method, maxRedirects: 0, failOnStatusCode: false, ...options });
+  const body = await response.text();
+  return { status: response.status(), redirect: response.headers()["location"], body, contentType: response.headers()["content-type"] ?? "" };
+}
+
+function webhookRow(endpoint: WebhookEndpoint): RouteRow {
+  const file = `app${endpoint}/route.ts`;
+  return {
+    kind: "route",
+    file,
+    method: "POST",
+    // Who calls does not matter: only Stripe's signature does. Everyone is refused unsigned, and a signed event is stored.
+    call: async (_fx, who) => {
+      const { payload } = signedEvent(endpoint);
+      return routeCall(who, "POST", endpoint, { data: payload, headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=forged" } });
+    },
+    access: everyone({ refused: "status", status: 400 }),
+  };
+}
+
+const ROWS: Row[] = [
+  // Registration is open to everyone, signed in or not.
+  {
+    kind: "action",
+    exportName: "register",
+    file: "app/(auth)/register/actions.ts",
+    args: "state-and-form",
+    input: () => ({ name: "Matrix Person", email: `matrix-new-${randomUUID().slice(0, 8)}@test.example`, password: "long-enough-password" }),
+    access: everyone(allowed({ changes: () => countRows(`SELECT count(*) n FROM "User"`) })),
+  },
+  {
+    kind: "action",
+    exportName: "createCourseAction",
+    file: "app/seller/actions.ts",
+    args: "state-and-form",
+    input: () => ({ title: `Matrix ${randomUUID().slice(0, 6)}`, description: "Made by the matrix.", price: "19.00", currency: "usd", slug: "", feePercent: "" }),
+    // Another seller may create courses too: they are their own.
+    access: sellersOnly(allowed({ changes: (_fx, who) => countRows(`SELECT count(*) n FROM "Course" WHERE sellerId = ?`, who.id) })),
+  },
+  {
+    kind: "action",
+    exportName: "updateCourseAction",
+    file: "app/seller/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ courseId: fx.spareCourse.id, title: `Renamed ${randomUUID().slice(0, 6)}`, description: "Changed.", price: "31.00", currency: "usd", slug: fx.spareCourse.slug, feePercent: "" }),
+    access: sellersOnly(allowed({ changes: (fx) => readRow(`SELECT title FROM "Course" WHERE id = ?`, fx.spareCourse.id) }), refusedWith(COURSE_GONE)),
+  },
+  {
+    kind: "action",
+    exportName: "setPublishedAction",
+    file: "app/seller/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ courseId: fx.spareCourse.id, published: "false" }),
+    access: sellersOnly(allowed({ changes: (fx) => readRow(`SELECT published FROM "Course" WHERE id = ?`, fx.spareCourse.id) }), refusedWith(COURSE_GONE)),
+  },
+  {
+    kind: "action",
+    exportName: "startCheckout",
+    file: "app/checkout/actions.ts",
+    args: "form",
+    input: (fx) => ({ courseId: fx.course.id, expectedAmountMinor: String(fx.course.priceMinor), expectedCurrency: "usd", expectedChargeType: "destination" }),
+    access: anyUser((persona) =>
+      persona === "owner"
+        ? refusedWith("This is your own course: you cannot buy it.")
+        : persona === "buyer"
+          ? refusedWith("You already own this course. Find it in your library.")
+          : allowed({ changes: (fx, who) => countRows(`SELECT count(*) n FROM "Order" WHERE buyerId = ? AND courseId = ?`, who.id, fx.course.id) }),
+    ),
+  },
+  {
+    kind: "action",
+    exportName: "startMembership",
+    file: "app/membership/actions.ts",
+    args: "form",
+    input: () => ({}),
+    access: anyUser((persona) =>
+      // A member may ask; the membership is re-read from Stripe (a write) and the answer says so.
+      persona === "buyer"
+        ? allowed({ answers: (answer) => expect(answer.result?.error).toBe("You are already a member.") })
+        : allowed({ changes: (_fx, who) => readRow(`SELECT stripeSubscriptionId FROM "Membership" WHERE userId = ?`, who.id) ?? null }),
+    ),
+  },
+  {
+    kind: "action",
+    exportName: "confirmMembership",
+    file: "app/membership/actions.ts",
+    args: "form",
+    input: () => ({}),
+    // Re-reads the caller's own subscription from Stripe; the member's row is already active, so the answer is the proof.
+    access: anyUser((persona) =>
+      persona === "buyer"
+        ? allowed({ answers: (answer) => expect(answer.result?.message).toBe("Welcome! Your membership is active.") })
+        : // Their own unpaid join: re-read from Stripe (a write to their own row), and not active yet.
+          allowed({ answers: (answer) => expect(answer.result?.error).toBe("We have not received the first payment yet. If you were charged, this page updates in a moment.") }),
+    ),
+  },
+  {
+    kind: "action",
+    exportName: "startCardChange",
+    file: "app/membership/actions.ts",
+    args: "form",
+    input: () => ({}),
+    access: anyUser((persona) =>
+      persona === "buyer"
+        ? allowed({ changes: (_fx, who) => readRow(`SELECT actionCount FROM "Membership" WHERE userId = ?`, who.id) })
+        : refusedWith("You have no active membership to update."),
+    ),
+  },
+  {
+    kind: "action",
+    exportName: "finishCardChange",
+    file: "app/membership/actions.ts",
+    args: "form",
+    // Everyone sends the buyer's SetupIntent: only the buyer's own is accepted.
+    input: (fx) => ({ setupIntentId: fx.buyerSetupIntent }),
+    access: anyUser((persona) =>
+      persona === "buyer"
+        ? allowed({ answers: (answer) => expect(answer.result?.message).toBe("Your new card will be used for renewals.") })
+        : refusedWith("We could not find that card update."),
+    ),
+  },
+  {
+    kind: "action",
+    exportName: "cancellationAction",
+    file: "app/membership/actions.ts",
+    args: "state-and-form",
+    input: () => ({ cancel: "true" }),
+    access: anyUser((persona) =>
+      persona === "buyer"
+        ? allowed({ changes: (_fx, who) => readRow(`SELECT cancelAtPeriodEnd FROM "Membership" WHERE userId = ?`, who.id) })
+        : refusedWith("You have no active membership to change."),
+    ),
+  },
+  {
+    kind: "action",
+    exportName: "changeRoleAction",
+    file: "app/admin/users/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ userId: fx.roleTarget, role: "admin" }),
+    access: adminsOnly(allowed({ changes: (fx) => readRow(`SELECT role FROM "User" WHERE id = ?`, fx.roleTarget) })),
+  },
+  {
+    kind: "action",
+    exportName: "setDisabledAction",
+    file: "app/admin/users/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ userId: fx.disableTarget, disabled: "true" }),
+    access: adminsOnly(allowed({ changes: (fx) => readRow(`SELECT disabled FROM "User" WHERE id = ?`, fx.disableTarget) })),
+  },
+  {
+    kind: "action",
+    exportName: "resyncMembershipAction",
+    file: "app/admin/users/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ userId: fx.personas.buyer.id! }),
+    access: adminsOnly(allowed({ changes: auditCount })),
+  },
+  {
+    kind: "action",
+    exportName: "resyncSellerAccountAction",
+    file: "app/admin/users/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ userId: fx.personas.owner.id! }),
+    access: adminsOnly(allowed({ changes: auditCount })),
+  },
+  {
+    kind: "action",
+    exportName: "resyncOrderAction",
+    file: "app/admin/orders/[orderId]/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ orderId: fx.paidOrderId }),
+    access: adminsOnly(allowed({ changes: auditCount })),
+  },
+  {
+    kind: "action",
+    exportName: "refundOrderAction",
+    file: "app/admin/orders/[orderId]/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ orderId: fx.paidOrderId, formToken: randomUUID(), amount: "1.00", reason: "requested_by_customer", note: "matrix" }),
+    access: adminsOnly(allowed({ changes: (fx) => countRows(`SELECT count(*) n FROM "RefundRequest" WHERE orderId = ?`, fx.paidOrderId) })),
+  },
+  {
+    kind: "action",
+    exportName: "replayEventAction",
+    file: "app/admin/events/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ eventId: fx.storedEventId }),
+    access: adminsOnly(allowed({ changes: auditCount })),
+  },
+  {
+    kind: "action",
+    exportName: "updatePlatformSettingsAction",
+    file: "app/admin/settings/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ feePercent: fx.settingsBefore.feePercent === "12.5" ? "12.25" : "12.5", chargeType: fx.settingsBefore.chargeType }),
+    access: adminsOnly(allowed({ changes: () => readRow(`SELECT feeBasisPoints FROM "PlatformSettings"`) ?? null })),
+  },
+  {
+    kind: "action",
+    exportName: "connectWithOAuthAction",
+    file: "app/seller/connect/actions.ts",
+    args: "state-and-form",
+    input: () => ({}),
+    // Sends the seller to Stripe's authorize page; nothing is stored until Stripe sends them back.
+    access: sellersOnly(allowed({ answers: redirectsTo(/\/oauth\/authorize\?.*state=/) })),
+  },
+  {
+    kind: "action",
+    exportName: "openDashboardAction",
+    file: "app/seller/connect/actions.ts",
+    args: "state-and-form",
+    input: () => ({}),
+    access: sellersOnly(allowed({ answers: redirectsTo(/^http:\/\/127\.0\.0\.1:\d+\//) }), refusedWith("No Stripe account is connected.")),
+  },
+  {
+    kind: "action",
+    exportName: "startOnboardingAction",
+    file: "app/seller/connect/actions.ts",
+    args: "state-and-form",
+    input: () => ({}),
+    // The other seller has no account yet: onboarding creates one and stores it.
+    access: sellersOnly(
+      allowed({ answers: redirectsTo(/^http:\/\/127\.0\.0\.1:\d+\//) }),
+      allowed({ changes: (_fx, who) => readRow(`SELECT stripeAccountId FROM "SellerAccount" WHERE userId = ?`, who.id) ?? null }),
+    ),
+  },
+  {
+    kind: "action",
+    exportName: "disconnectAction",
+    file: "app/seller/connect/actions.ts",
+    args: "state-and-form",
+    input: () => ({}),
+    access: sellersOnly(
+      allowed({ changes: (_fx, who) => readRow(`SELECT disconnectedAt FROM "SellerAccount" WHERE userId = ?`, who.id) }),
+      allowed({ changes: (_fx, who) => readRow(`SELECT disconnectedAt FROM "SellerAccount" WHERE userId = ?`, who.id) }),
+    ),
+  },
+  {
+    kind: "route",
+    file: "app/api/health/route.ts",
+    method: "GET",
+    call: (_fx, who) => routeCall(who, "GET", "/api/health"),
+    access: everyone(allowed({ answers: (a) => expect(JSON.parse(a.body).status).toBe("ok") })),
+  },
+  {
+    kind: "route",
+    file: "app/api/auth/[...nextauth]/route.ts",
+    method: "GET",
+    call: (_fx, who) => routeCall(who, "GET", "/api/auth/session"),
+    access: everyone(allowed({ answers: (a) => expect(a.status).toBe(200) })),
+  },
+  {
+    kind: "route",
+    file: "app/api/auth/[...nextauth]/route.ts",
+    method: "POST",
+    // Anyone may log in; a fresh context so the persona's own session is left alone.
+    call: async () => {
+      const user = await createUser("buyer", "matrix-login");
+      const fresh = await playwrightRequest.newContext({ baseURL: BASE_URL });
+      const { csrfToken } = (await (await fresh.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      const response = await fresh.post("/api/auth/callback/credentials", {
+        form: { email: user.email, password: user.password, csrfToken, json: "true" },
+        maxRedirects: 0,
+      });
+      const session = (await (await fresh.get("/api/auth/session")).json()) as { user?: { email?: string } };
+      await fresh.dispose();
+      return { status: response.status(), body: session.user?.email === user.email ? "signed-in" : "not signed in", contentType: "" };
+    },
+    access: everyone(allowed({ answers: (a) => expect(a.body).toBe("signed-in") })),
+  },
+  webhookRow("/api/stripe/webhook"),
+  webhookRow("/api/stripe/connect-webhook"),
+  {
+    kind: "route",
+    file: "app/seller/connect/oauth/callback/route.ts",
+    method: "GET",
+    // A code and state meant for someone else: refused before the code is used.
+    call: (_fx, who) => routeCall(who, "GET", `/seller/connect/oauth/callback?code=ac_matrix_${randomUUID().slice(0, 8)}&state=forged.state`),
+    access: { visitor: { refused: "redirect", to: /\/login\?callbackUrl=/ }, buyer: { refused: "status", status: 403 }, otherSeller: { refused: "redirect", to: /\/seller\?connect=invalid_state$/ }, owner: { refused: "redirect", to: /\/seller\?connect=invalid_state$/ }, admin: { refused: "status", status: 403 } },
+  },
+  {
+    kind: "route",
+    file: "app/seller/connect/onboarding/refresh/route.ts",
+    method: "GET",
+    call: (_fx, who) => routeCall(who, "GET", "/seller/connect/onboarding/refresh"),
+    access: sellersOnly(allowed({ answers: (a) => expect(a.status).toBe(307) })),
+  },
+  {
+    kind: "route",
+    file: "app/seller/connect/onboarding/return/route.ts",
+    method: "GET",
+    call: (_fx, who) => routeCall(who, "GET", "/seller/connect/onboarding/return"),
+    access: sellersOnly(allowed({ answers: redirectsTo(/\/seller\?connect=returned$/) })),
+  },
+  {
+    kind: "route",
+    file: "app/seller/sales/export/route.ts",
+    method: "GET",
+    call: (_fx, who) => routeCall(who, "GET", "/seller/sales/export"),
+    access: {
+      visitor: { refused: "status", status: 401 },
+      buyer: { refused: "status", status: 403 },
+      // The owner's CSV lists the fixture's sale; another seller's does not.
+      otherSeller: allowed({ answers: (a) => expect(a.body).not.toContain("Matrix fixture") }),
+      owner: allowed({ answers: (a) => expect(a.body).toContain("Matrix fixture") }),
+      admin: { refused: "status", status: 403 },
+    },
+  },
+];
+
+const rowKey = (row: Row) => (row.kind === "action" ? actionKey(row.file, row.exportName) : `${row.method} ${row.file}`);
+
+test("every server action in the build and in app/**/actions.ts has a row", () => {
+  const inTable = new Set(ROWS.filter((row) => row.kind === "action").map(rowKey));
+  const built = builtServerActions().map((action) => actionKey(action.file, action.exportName));
+  const declared = declaredServerActions().map((action) => actionKey(action.file, action.exportName));
+  expect(built.length).toBeGreaterThan(0);
+  expect(built.filter((key) => !inTable.has(key)), "built actions missing from the table").toEqual([]);
+  expect(declared.filter((key) => !inTable.has(key)), "declared actions missing from the table").toEqual([]);
+  expect([...inTable].filter((key) => !declared.includes(key)), "rows for actions that no longer exist").toEqual([]);
+});
+
+test("every route handler method in app/**/route.ts has a row", () => {
+  const inTable = new Set(ROWS.filter((row) => row.kind === "route").map(rowKey));
+  const declared = declaredRouteHandlers().flatMap((route) => route.methods.map((method) => `${method} ${route.file}`));
+  expect(declared.length).toBeGreaterThan(0);
+  expect(declared.filter((key) => !inTable.has(key)), "route handlers missing from the table").toEqual([]);
+  expect([...inTable].filter((key) => !declared.includes(key)), "rows for routes that no longer exist").toEqual([]);
+});
+
+let fx: Fixtures;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const personas = await openPersonas();
+  await connectSeller(personas.owner);
+  const course = createCourse(personas.owner.id!, { title: "Matrix fixture" });
+  await buyCourse(personas.buyer, course);
+  const paidOrderId = readRow<{ id: string }>(`SELECT id FROM "Order" WHERE buyerId = ? AND courseId = ? AND status = 'paid'`, personas.buyer.id, course.id)?.id;
+  expect(paidOrderId, "the fixture order is paid").toBeTruthy();
+  await becomeMember(personas.buyer);
+  expect(readRow<{ status: string }>(`SELECT status FROM "Membership" WHERE userId = ?`, personas.buyer.id)?.status).toBe("active");
+  const buyerSetupIntent = await confirmedSetupIntent(personas.buyer);
+  const { eventId, payload, signature } = signedEvent("/api/stripe/webhook");
+  const stored = await personas.visitor.request.post("/api/stripe/webhook", { data: payload, headers: { "content-type": "application/json", "stripe-signature": signature } });
+  expect(stored.status()).toBe(200);
+  const settings = readRow<{ feeBasisPoints: number; chargeType: string }>(`SELECT feeBasisPoints, chargeType FROM "PlatformSettings"`);
+  fx = {
+    personas,
+    course,
+    spareCourse: createCourse(personas.owner.id!),
+    paidOrderId: paidOrderId!,
+    storedEventId: eventId,
+    roleTarget: (await createUser("buyer", "matrix-role-target")).id,
+    disableTarget: (await createUser("buyer", "matrix-disable-target")).id,
+    buyerSetupIntent,
+    settingsBefore: { feePercent: String((settings?.feeBasisPoints ?? 1000) / 100), chargeType: settings?.chargeType ?? "destination" },
+  };
+});
+
+test.afterAll(async () => {
+  if (!fx) return;
+  // Put the platform's settings back for the suites that run after this one.
+  await callServerAction(fx.personas.admin.request, serverAction("updatePlatformSettingsAction"), fx.settingsBefore);
+  for (const session of Object.values(fx.personas)) await session.request.dispose();
+});
+
+async function answerOf(row: Row, who: PersonaSession): Promise<Answered> {
+  if (row.kind === "route") return row.call(fx, who);
+  const action = builtServerActions().find((candidate) => candidate.file === row.file && candidate.exportName === row.exportName);
+  if (!action) throw new Error(`${rowKey(row)} is not in the build`);
+  return callServerAction(who.request, action, row.input(fx, who), row.args);
+}
+
+function expectRefusal(row: Row, refusal: Refusal, answer: Answered, label: string) {
+  expect(answer.status, label).toBeLessThan(500);
+  switch (refusal.refused) {
+    case "login":
+      if (row.kind === "action") expect(answer.result?.error, label).toBe(NOT_LOGGED_IN);
+      else expect(answer.status === 401 || /\/login(\?|$)/.test(answer.redirect ?? ""), label).toBe(true);
+      return;
+    case "role":
+      if (row.kind === "action") expect(answer.result?.error, label).toBe(NOT_ALLOWED);
+      else expect(answer.status, label).toBe(403);
+      return;
+    case "message":
+      expect(answer.result?.error, label).toBe(refusal.message);
+      return;
+    case "redirect":
+      expect(answer.redirect ?? "", label).toMatch(refusal.to);
+      return;
+    case "status":
+      expect(answer.status, label).toBe(refusal.status);
+  }
+}
+
+// Refusals first, so they meet the fixtures before any allowed call changes them.
+const ORDER: Persona[] = ["visitor", "buyer", "admin", "otherSeller", "owner"];
+
+for (const row of ROWS) {
+  test(`${rowKey(row)}: each persona is allowed or refused as the table says`, async () => {
+    test.setTimeout(60_000);
+    const personas = [...ORDER].sort((a, b) => Number("allowed" in row.access[a]) - Number("allowed" in row.access[b]));
+    for (const persona of personas) {
+      const access = row.access[persona];
+      const who = fx.personas[persona];
+      const label = `${rowKey(row)} as ${persona}`;
+      if ("refused" in access) {
+        const before = databaseSnapshot();
+        const answer = await answerOf(row, who);
+        await waitForWebhooks();
+        expectRefusal(row, access, answer, label);
+        expect(changedTables(before, databaseSnapshot()), `${label}: tables changed`).toEqual([]);
+      } else {
+        const before = access.changes?.(fx, who);
+        const answer = await answerOf(row, who);
+        await waitForWebhooks();
+        expect(answer.status, label).toBeLessThan(400);
+        if (row.kind === "action") expect([NOT_LOGGED_IN, NOT_ALLOWED], label).not.toContain(answer.result?.error);
+        if (access.changes) expect(access.changes(fx, who), `${label}: the database shows the effect`).not.toEqual(before);
+        access.answers?.(answer);
+      }
+    }
+  });
+}
+
+test("a signed event is stored once on each endpoint", async () => {
+  for (const endpoint of ["/api/stripe/webhook", "/api/stripe/connect-webhook"] as const) {
+    const { eventId, payload, signature } = signedEvent(endpoint);
+    const response = await fx.personas.visitor.request.post(endpoint, { data: payload, headers: { "content-type": "application/json", "stripe-signature": signature } });
+    expect(response.status(), endpoint).toBe(200);
+    expect(countRows(`SELECT count(*) n FROM "StripeEvent" WHERE id = ?`, eventId), endpoint).toBe(1);
+  }
+});

@@ -1,0 +1,505 @@
+// Generated malformed input (fast-check) against every server action and route handler, over
+// HTTP, from a persona who may call it and from a visitor: never a 5xx, never a change to the
+// database, and every message is one a person can read. BAD_INPUT_RUNS sets inputs per target.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import fc from "fast-check";
+import { randomUUID } from "node:crypto";
+import { readRow } from "./support/database";
+import { changedTables, databaseSnapshot } from "./support/database-snapshot";
+import { becomeMember, buyCourse, connectSeller, signedEvent } from "./support/http-journeys";
+import { badAmount, hugeValue, junkForm, junkValue, nastyValue } from "./support/malformed-values";
+import { createCourse, waitForWebhooks } from "./support/payments";
+import { openPersonas, type Persona, type PersonaSession } from "./support/personas";
+import { actionKey, builtServerActions, callServerAction, declaredRouteHandlers, type ActionArgs, type BuiltServerAction } from "./support/server-actions";
+
+const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 100);
+const SEED = Number(process.env.BAD_INPUT_SEED ?? 20261122);
+const PARALLEL = 6;
+/** Every 5th input goes out as a visitor. */
+const VISITOR_SHARE = 5;
+
+interface Fixtures {
+  personas: Record<Persona, PersonaSession>;
+  course: { id: string; priceMinor: number };
+  otherCourse: { id: string };
+  paidOrderId: string;
+}
+
+/** What one generated input turns into on the wire. */
+type Probe =
+  | { kind: "form"; fields: [string, string][] }
+  | { kind: "root"; fields: [string, string][]; root: string }
+  | { kind: "body"; contentType: string; body: string }
+  /** A form as posted without script, with a broken action reference or argument row. */
+  | { kind: "progressive"; fields: [string, string][] };
+
+interface Reply {
+  status: number;
+  /** Messages meant for a person: an action's error, message and field errors, or a plain-text or JSON body. */
+  messages: string[];
+}
+
+interface ActionTarget {
+  kind: "action";
+  exportName: string;
+  file: string;
+  args: ActionArgs;
+  /** Who may call it; `fields` is null when the action takes no input and any call would run it. */
+  persona: Persona;
+  fields: ((fx: Fixtures) => fc.Arbitrary<[string, string][]>) | null;
+}
+
+interface RouteTarget {
+  kind: "route";
+  file: string;
+  method: "GET" | "POST";
+  persona: Persona;
+  probe: (fx: Fixtures) => fc.Arbitrary<{ path: string; headers?: Record<string, string>; body?: string }>;
+  /** The statuses a malformed request may get. */
+  statuses: number[];
+}
+
+type Target = ActionTarget | RouteTarget;
+
+const ids = (fx: Fixtures) =>
+  fc.oneof(junkValue, fc.constantFrom(fx.personas.admin.id!, fx.personas.buyer.id!, fx.otherCourse.id, `cm${randomUUID().replace(/-/g, "")}`));
+const unknownId = fc.oneof(nastyValue, hugeValue, fc.uuid().map((id) => `cm${id.replace(/-/g, "")}`));
+const notIn = (allowed: string[]) => junkValue.filter((value) => !allowed.includes(value.trim().toLowerCase()));
+/** What an HTTP client can put in a header at all. */
+const headerValue = junkValue.filter((value) => /^[\x20-\x7e]{0,8000}$/.test(value));
+const pick = (...choices: fc.Arbitrary<Record<string, string>>[]) => fc.oneof(...choices);
+
+const courseFields = {
+  title: fc.constant("A course"),
+  description: fc.constant("What you will learn."),
+  price: fc.constant("19.00"),
+  currency: fc.constant("usd"),
+  slug: fc.constant(""),
+  feePercent: fc.constant(""),
+};
+const badCourse = pick(
+  badAmount.map((price) => ({ price })),
+  notIn(["usd", "eur", "gbp", "jpy"]).map((currency) => ({ currency })),
+  fc.constantFrom("", "  ", "x".repeat(121)).map((title) => ({ title })),
+  fc.constantFrom("", " ").map((description) => ({ description })),
+);
+
+const TARGETS: Target[] = [
+  {
+    kind: "action",
+    exportName: "register",
+    file: "app/(auth)/register/actions.ts",
+    args: "state-and-form",
+    persona: "visitor",
+    fields: () =>
+      junkForm(
+        { name: fc.constant("Someone"), email: fc.uuid().map((id) => `${id}@test.example`), password: fc.constant("long-enough-password") },
+        pick(
+          junkValue.filter((email) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())).map((email) => ({ email })),
+          fc.oneof(fc.string({ maxLength: 7 }), fc.constant("p".repeat(201))).map((password) => ({ password })),
+          fc.constantFrom("", " ", "n".repeat(101)).map((name) => ({ name })),
+        ),
+      ),
+  },
+  { kind: "action", exportName: "createCourseAction", file: "app/seller/actions.ts", args: "state-and-form", persona: "owner", fields: () => junkForm(courseFields, badCourse) },
+  {
+    kind: "action",
+    exportName: "updateCourseAction",
+    file: "app/seller/actions.ts",
+    args: "state-and-form",
+    persona: "owner",
+    fields: (fx) =>
+      junkForm(
+        { ...courseFields, courseId: fc.constant(fx.course.id) },
+        pick(
+          badCourse.map((bad) => ({ ...bad, courseId: fx.course.id })),
+          fc.oneof(unknownId, fc.constant(fx.otherCourse.id)).map((courseId) => ({ courseId })),
+        ),
+      ),
+  },
+  {
+    kind: "action",
+    exportName: "setPublishedAction",
+    file: "app/seller/actions.ts",
+    args: "state-and-form",
+    persona: "owner",
+    fields: (fx) =>
+      junkForm(
+        { courseId: fc.constant(fx.course.id), published: fc.constantFrom("true", "false") },
+        pick(
+          notIn(["true", "false"]).map((published) => ({ published })),
+          fc.oneof(unknownId, fc.constant(fx.otherCourse.id)).map((courseId) => ({ courseId })),
+        ),
+      ),
+  },
+  {
+    kind: "action",
+    exportName: "startCheckout",
+    file: "app/checkout/actions.ts",
+    args: "form",
+    persona: "admin",
+    fields: (fx) =>
+      junkForm(
+        { courseId: fc.constant(fx.course.id), expectedAmountMinor: fc.constant(String(fx.course.priceMinor)), expectedCurrency: fc.constant("usd"), expectedChargeType: fc.constant("destination") },
+        pick(
+          fc.oneof(badAmount, junkValue).filter((amount) => Number(amount) !== fx.course.priceMinor).map((expectedAmountMinor) => ({ expectedAmountMinor })),
+          unknownId.map((courseId) => ({ courseId })),
+          notIn(["usd"]).map((expectedCurrency) => ({ expectedCurrency })),
+          notIn(["destination", "direct"]).map((expectedChargeType) => ({ expectedChargeType })),
+        ),
+      ),
+  },
+  // Without input any call would run these, so the member sends only envelopes that must never reach them.
+  { kind: "action", exportName: "startMembership", file: "app/membership/actions.ts", args: "form", persona: "buyer", fields: null },
+  { kind: "action", exportName: "confirmMembership", file: "app/membership/actions.ts", args: "form", persona: "buyer", fields: null },
+  { kind: "action", exportName: "startCardChange", file: "app/membership/actions.ts", args: "form", persona: "buyer", fields: null },
+  {
+    kind: "action",
+    exportName: "finishCardChange",
+    file: "app/membership/actions.ts",
+    args: "form",
+    persona: "buyer",
+    fields: () => junkForm({ setupIntentId: fc.uuid().map((id) => `seti_${id.replace(/-/g, "")}`) }, fc.constant({})),
+  },
+  {
+    kind: "action",
+    exportName: "cancellationAction",
+    file: "app/membership/actions.ts",
+    args: "state-and-form",
+    persona: "buyer",
+    fields: () => junkForm({ cancel: fc.constantFrom("true", "false") }, notIn(["true", "false"]).map((cancel) => ({ cancel }))),
+  },
+  {
+    kind: "action",
+    exportName: "changeRoleAction",
+    file: "app/admin/users/actions.ts",
+    args: "state-and-form",
+    persona: "admin",
+    fields: (fx) =>
+      junkForm(
+        { userId: ids(fx), role: fc.constantFrom("buyer", "seller", "admin") },
+        pick(notIn(["buyer", "seller", "admin"]).map((role) => ({ role })), unknownId.map((userId) => ({ userId }))),
+      ),
+  },
+  {
+    kind: "action",
+    exportName: "setDisabledAction",
+    file: "app/admin/users/actions.ts",
+    args: "state-and-form",
+    persona: "admin",
+    fields: (fx) =>
+      junkForm(
+        { userId: ids(fx), disabled: fc.constantFrom("true", "false") },
+        pick(notIn(["true", "false"]).map((disabled) => ({ disabled })), unknownId.map((userId) => ({ userId }))),
+      ),
+  },
+  { kind: "action", exportName: "resyncMembershipAction", file: "app/admin/users/actions.ts", args: "state-and-form", persona: "admin", fields: () => junkForm({}, unknownId.map((userId) => ({ userId }))) },
+  { kind: "action", exportName: "resyncSellerAccountAction", file: "app/admin/users/actions.ts", args: "state-and-form", persona: "admin", fields: () => junkForm({}, unknownId.map((userId) => ({ userId }))) },
+  { kind: "action", exportName: "resyncOrderAction", file: "app/admin/orders/[orderId]/actions.ts", args: "state-and-form", persona: "admin", fields: () => junkForm({}, unknownId.map((orderId) => ({ orderId }))) },
+  {
+    kind: "action",
+    exportName: "refundOrderAction",
+    file: "app/admin/orders/[orderId]/actions.ts",
+    args: "state-and-form",
+    persona: "admin",
+    fields: (fx) =>
+      junkForm(
+        { orderId: fc.constant(fx.paidOrderId), formToken: fc.uuid(), amount: fc.constant("1.00"), reason: fc.constant("requested_by_customer"), note: fc.constant("") },
+        pick(
+          fc.tuple(badAmount, fc.uuid()).map(([amount, formToken]) => ({ amount, orderId: fx.paidOrderId, formToken, reason: "duplicate" })),
+          fc.oneof(fc.constantFrom("", "1.0e2", "9999999.99", "0", "0.00"), badAmount).map((amount) => ({ amount })),
+          junkValue.filter((token) => !/^[0-9a-f-]{36}$/i.test(token)).map((formToken) => ({ formToken })),
+          notIn(["requested_by_customer", "duplicate", "fraudulent"]).map((reason) => ({ reason })),
+          unknownId.map((orderId) => ({ orderId })),
+        ),
+      ),
+  },
+  {
+    kind: "action",
+    exportName: "replayEventAction",
+    file: "app/admin/events/actions.ts",
+    args: "state-and-form",
+    persona: "admin",
+    fields: () => junkForm({}, fc.oneof(junkValue, fc.uuid().map((id) => `evt_${id.replace(/-/g, "")}`)).map((eventId) => ({ eventId }))),
+  },
+  {
+    kind: "action",
+    exportName: "updatePlatformSettingsAction",
+    file: "app/admin/settings/actions.ts",
+    args: "state-and-form",
+    persona: "admin",
+    fields: () =>
+      junkForm(
+        { feePercent: fc.constant("10"), chargeType: fc.constantFrom("destination", "direct") },
+        pick(
+          fc.oneof(badAmount, fc.constantFrom("101", "100.01", "1000", "10.123")).map((feePercent) => ({ feePercent })),
+          notIn(["destination", "direct"]).map((chargeType) => ({ chargeType })),
+        ),
+      ),
+  },
+  // Side-effect free for a connected seller: they may send anything.
+  { kind: "action", exportName: "connectWithOAuthAction", file: "app/seller/connect/actions.ts", args: "state-and-form", persona: "owner", fields: () => junkForm({}, fc.constant({})) },
+  { kind: "action", exportName: "openDashboardAction", file: "app/seller/connect/actions.ts", args: "state-and-form", persona: "owner", fields: () => junkForm({}, fc.constant({})) },
+  { kind: "action", exportName: "startOnboardingAction", file: "app/seller/connect/actions.ts", args: "state-and-form", persona: "owner", fields: null },
+  { kind: "action", exportName: "disconnectAction", file: "app/seller/connect/actions.ts", args: "state-and-form", persona: "owner", fields: null },
+
+  ...(["/api/stripe/webhook", "/api/stripe/connect-webhook"] as const).map(
+    (endpoint): RouteTarget => ({
+      kind: "route",
+      file: `app${endpoint}/route.ts`,
+      method: "POST",
+      persona: "visitor",
+      statuses: [400],
+      probe: () =>
+        fc
+          .tuple(
+            fc.oneof(junkValue, fc.json(), fc.constant(signedEvent(endpoint).payload)),
+            fc.oneof(headerValue, fc.constant(signedEvent(endpoint).signature), fc.constant("t=1,v1=00")),
+            fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", ""),
+          )
+          // The good signature belongs to another event than the good payload, so no pair is valid.
+          .map(([body, signature, contentType]) => ({ path: endpoint, body, headers: { "stripe-signature": signature, "content-type": contentType } })),
+    }),
+  ),
+  {
+    kind: "route",
+    file: "app/api/health/route.ts",
+    method: "GET",
+    persona: "visitor",
+    statuses: [200],
+    probe: () => junkValue.map((value) => ({ path: `/api/health?check=${encodeURIComponent(value)}` })),
+  },
+  {
+    kind: "route",
+    file: "app/api/auth/[...nextauth]/route.ts",
+    method: "GET",
+    persona: "buyer",
+    statuses: [200, 302, 400, 404, 405],
+    probe: () =>
+      fc
+        .tuple(fc.constantFrom("session", "csrf", "providers", "signin", "error", "callback/credentials", "signout"), junkValue, fc.oneof(fc.constant(""), nastyValue))
+        .map(([segment, value, extra]) => ({ path: `/api/auth/${segment}${extra ? `/${encodeURIComponent(extra)}` : ""}?error=${encodeURIComponent(value)}&callbackUrl=${encodeURIComponent(value)}` })),
+  },
+  {
+    kind: "route",
+    file: "app/api/auth/[...nextauth]/route.ts",
+    method: "POST",
+    persona: "visitor",
+    statuses: [200, 302, 400, 401, 403, 404, 405],
+    probe: () =>
+      fc
+        .tuple(
+          fc.oneof(junkValue, fc.uuid().map((id) => `nobody-${id}@test.example`)),
+          junkValue,
+          junkValue,
+          fc.constantFrom("application/x-www-form-urlencoded", "application/json", "text/plain", "multipart/form-data"),
+          fc.constantFrom("callback/credentials", "signin/credentials", "signout", "session", "callback/unknown"),
+        )
+        .map(([email, password, csrfToken, contentType, segment]) => ({
+          path: `/api/auth/${segment}`,
+          headers: { "content-type": contentType },
+          body: contentType === "application/json" ? JSON.stringify({ email, password, csrfToken }) : new URLSearchParams({ email, password, csrfToken, json: "true" }).toString(),
+        })),
+  },
+  {
+    kind: "route",
+    file: "app/seller/connect/oauth/callback/route.ts",
+    method: "GET",
+    persona: "owner",
+    statuses: [307],
+    probe: () =>
+      fc
+        .tuple(junkValue, junkValue, fc.oneof(fc.constant(""), junkValue))
+        .map(([code, state, error]) => ({ path: `/seller/connect/oauth/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}&error=${encodeURIComponent(error)}` })),
+  },
+  {
+    kind: "route",
+    file: "app/seller/connect/onboarding/refresh/route.ts",
+    method: "GET",
+    persona: "otherSeller",
+    statuses: [307],
+    probe: () => junkValue.map((value) => ({ path: `/seller/connect/onboarding/refresh?account=${encodeURIComponent(value)}` })),
+  },
+  {
+    kind: "route",
+    file: "app/seller/connect/onboarding/return/route.ts",
+    method: "GET",
+    persona: "otherSeller",
+    statuses: [307],
+    probe: () => junkValue.map((value) => ({ path: `/seller/connect/onboarding/return?account=${encodeURIComponent(value)}` })),
+  },
+  {
+    kind: "route",
+    file: "app/seller/sales/export/route.ts",
+    method: "GET",
+    persona: "owner",
+    statuses: [200],
+    probe: () => junkValue.map((value) => ({ path: `/seller/sales/export?from=${encodeURIComponent(value)}&seller=${encodeURIComponent(value)}` })),
+  },
+];
+
+/** Broken argument lists, wrong content types, oversized bodies and broken script-less posts: the transport, not the fields. */
+const envelope: fc.Arbitrary<Probe> = fc.oneof(
+  fc
+    .tuple(
+      fc.oneof(
+        fc.constantFrom("{{{", "[", "", "null", "{}", "123", '"$K1"', '["$Q1"]', '["$@9"]', '["$h1"]', '["$F1"]', '["$T"]', '["$D2020"]', '["$n1"]', '["$B1"]', "[1,2,3]", '["$undefined"]', '["$undefined", 1]'),
+        fc.json(),
+        junkValue,
+      // A FormData reference ($K) in the right place would be a well-formed call.
+      ).filter((root) => !root.includes("$K")),
+      fc.array(fc.tuple(fc.string({ maxLength: 8 }), junkValue), { maxLength: 2 }),
+    )
+    .map(([root, fields]): Probe => ({ kind: "root", root, fields })),
+  fc
+    .tuple(fc.constantFrom("application/json", "application/x-www-form-urlencoded", "text/plain", "application/octet-stream", "text/plain;charset=utf-8"), fc.oneof(junkValue, fc.json()))
+    .map(([contentType, body]): Probe => ({ kind: "body", contentType, body })),
+  fc.constant<Probe>({ kind: "body", contentType: "text/plain", body: `["${"x".repeat(1_100_000)}"]` }),
+  fc
+    .tuple(
+      fc.oneof(junkValue, fc.json(), fc.constantFrom("{{", '{"id":1}', '{"bound":"$@1"}', '{"id":"unknown","bound":null}', '{"id":"unknown","bound":"$Q1"}')),
+      fc.oneof(junkValue, fc.json(), fc.constantFrom("{{", '["$Q1"]', '"$@1"', '["$@7"]')),
+      fc.array(fc.tuple(fc.string({ maxLength: 8 }), junkValue), { maxLength: 2 }),
+    )
+    .map(([reference, args, fields]): Probe => ({ kind: "progressive", fields: [["$ACTION_REF_1", ""], ["$ACTION_1:0", reference], ["$ACTION_1:1", args], ...fields] })),
+);
+
+function actionProbes(target: ActionTarget, fx: Fixtures): fc.Arbitrary<Probe> {
+  if (!target.fields) return envelope;
+  const forms = target.fields(fx).map((fields): Probe => ({ kind: "form", fields }));
+  return fc.oneof({ weight: 4, arbitrary: forms }, { weight: 1, arbitrary: envelope });
+}
+
+const UNREADABLE = [
+  /prisma/i, /\bundefined\b/, /\bNaN\b/, /\[object /, /\n\s+at /, /\bError:/, /stack/i,
+  /\b(invalid_type|invalid_value|invalid_format|too_big|too_small|unrecognized_keys|invalid_union)\b/, /expected (string|number|one of)/i,
+  /^\s*[[{]/, /SQLITE/i, /digest/i,
+];
+
+function unreadable(message: string): RegExp | undefined {
+  return UNREADABLE.find((pattern) => pattern.test(message));
+}
+
+function messagesOfAction(result: Record<string, unknown> | undefined): string[] {
+  if (!result) return [];
+  const fieldErrors = (result.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+  return [result.error, result.message, ...Object.values(fieldErrors).flat()].filter((text): text is string => typeof text === "string");
+}
+
+async function sendToAction(request: APIRequestContext, action: BuiltServerAction, args: ActionArgs, probe: Probe): Promise<Reply> {
+  if (probe.kind === "progressive") {
+    const form = new FormData();
+    for (const [name, value] of probe.fields) form.append(name, value);
+    const response = await request.post(action.page, { multipart: form, maxRedirects: 0, failOnStatusCode: false });
+    const text = await response.text();
+    return { status: response.status(), messages: (response.headers()["content-type"] ?? "").startsWith("text/plain") ? [text] : [] };
+  }
+  if (probe.kind === "body") {
+    const response = await request.post(action.page, {
+      headers: { "next-action": action.id, accept: "text/x-component", "content-type": probe.contentType },
+      data: probe.body,
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
+    const text = await response.text();
+    return { status: response.status(), messages: (response.headers()["content-type"] ?? "").startsWith("text/plain") ? [text] : [] };
+  }
+  const answer = await callServerAction(request, action, probe.fields, args, probe.kind === "root" ? { rawRoot: probe.root } : {});
+  return { status: answer.status, messages: [...messagesOfAction(answer.result), ...(answer.contentType.startsWith("text/plain") ? [answer.body] : [])] };
+}
+
+async function sendToRoute(request: APIRequestContext, method: "GET" | "POST", probe: { path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+  const response = await request.fetch(probe.path, { method, headers: probe.headers, data: probe.body, maxRedirects: 0, failOnStatusCode: false });
+  const type = response.headers()["content-type"] ?? "";
+  const text = await response.text();
+  const messages = type.startsWith("text/plain") ? [text] : type.includes("json") ? jsonMessages(text) : [];
+  return { status: response.status(), messages };
+}
+
+/** The human-facing strings of a JSON answer (next-auth's `{ url }`, the webhooks' `{ error }`). */
+function jsonMessages(text: string): string[] {
+  try {
+    const value = JSON.parse(text) as Record<string, unknown>;
+    return ["error", "message"].map((key) => value?.[key]).filter((entry): entry is string => typeof entry === "string");
+  } catch {
+    return [text];
+  }
+}
+
+/** Runs `work` over `items` with at most PARALLEL at a time. */
+async function inParallel<T>(items: T[], work: (item: T, index: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await work(items[index], index);
+      }
+    }),
+  );
+}
+
+const targetKey = (target: Target) => (target.kind === "action" ? actionKey(target.file, target.exportName) : `${target.method} ${target.file}`);
+
+test("every server action and route handler has a bad-input target", () => {
+  const keys = new Set(TARGETS.map(targetKey));
+  const actions = builtServerActions().map((action) => actionKey(action.file, action.exportName));
+  const routes = declaredRouteHandlers().flatMap((route) => route.methods.map((method) => `${method} ${route.file}`));
+  expect([...actions, ...routes].filter((key) => !keys.has(key))).toEqual([]);
+});
+
+let fx: Fixtures;
+const totals = { inputs: 0, milliseconds: 0 };
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const personas = await openPersonas();
+  await connectSeller(personas.owner);
+  const course = createCourse(personas.owner.id!, { title: "Bad input fixture" });
+  await buyCourse(personas.buyer, course);
+  await becomeMember(personas.buyer);
+  const paidOrderId = readRow<{ id: string }>(`SELECT id FROM "Order" WHERE buyerId = ? AND status = 'paid'`, personas.buyer.id)!.id;
+  fx = { personas, course, otherCourse: createCourse(personas.otherSeller.id!), paidOrderId };
+});
+
+test.afterAll(async () => {
+  console.log(`bad input: ${totals.inputs} inputs in ${(totals.milliseconds / 1000).toFixed(1)} s (${RUNS} per target, seed ${SEED})`);
+  for (const session of Object.values(fx?.personas ?? {})) await session.request.dispose();
+});
+
+for (const target of TARGETS) {
+  test(`${targetKey(target)}: ${RUNS} malformed inputs, no 5xx, no change, readable messages`, async () => {
+    test.setTimeout(Math.max(60_000, RUNS * 400));
+    const action = target.kind === "action" ? builtServerActions().find((a) => a.file === target.file && a.exportName === target.exportName) : undefined;
+    const probes =
+      target.kind === "action"
+        ? fc.sample(actionProbes(target, fx), { numRuns: RUNS, seed: SEED })
+        : fc.sample(target.probe(fx), { numRuns: RUNS, seed: SEED });
+    await waitForWebhooks();
+    const before = databaseSnapshot();
+    const started = Date.now();
+    const problems: string[] = [];
+    await inParallel(probes as unknown[], async (probe, index) => {
+      const who = index % VISITOR_SHARE === 0 ? fx.personas.visitor : fx.personas[target.persona];
+      const reply =
+        target.kind === "action"
+          ? await sendToAction(who.request, action!, target.args, probe as Probe)
+          : await sendToRoute(who.request, target.method, probe as { path: string; headers?: Record<string, string>; body?: string });
+      const shown = JSON.stringify(probe).slice(0, 300);
+      if (reply.status >= 500) problems.push(`${reply.status} as ${who.persona} for ${shown}`);
+      // 414/431: Node's own answer to a URL longer than its header limit.
+      if (target.kind === "route" && who.persona === target.persona && ![...target.statuses, 414, 431].includes(reply.status)) {
+        problems.push(`unexpected ${reply.status} as ${who.persona} for ${shown}`);
+      }
+      for (const message of reply.messages) {
+        const pattern = unreadable(message);
+        if (pattern) problems.push(`unreadable message ${JSON.stringify(message.slice(0, 200))} (${pattern}) for ${shown}`);
+      }
+    });
+    await waitForWebhooks();
+    totals.inputs += probes.length;
+    totals.milliseconds += Date.now() - started;
+    expect(problems.slice(0, 10), `${problems.length} problems`).toEqual([]);
+    expect(changedTables(before, databaseSnapshot()), `tables changed by ${targetKey(target)}`).toEqual([]);
+  });
+}
