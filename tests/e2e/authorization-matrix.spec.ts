@@ -1,8 +1,8 @@
 // Every server action and route handler × every persona. The lists are read from the build and
 // from app/, so an action or route added without a row here fails the first two tests.
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { countRows, createUser, readRow } from "./support/database";
+import { countRows, createFailedEmail, createUser, readRow, waitForOutbox } from "./support/database";
 import { changedTables, databaseSnapshot } from "./support/database-snapshot";
 import {
   becomeMember,
@@ -14,7 +14,7 @@ import {
   type WebhookEndpoint,
 } from "./support/http-journeys";
 import { createCourse, waitForWebhooks } from "./support/payments";
-import { BASE_URL, openPersonas, PERSONAS, type Persona, type PersonaSession } from "./support/personas";
+import { BASE_URL, openPersonas, PERSONAS, signedInEmail, type Persona, type PersonaSession } from "./support/personas";
 import {
   actionKey,
   builtServerActions,
@@ -39,6 +39,7 @@ interface Fixtures {
   roleTarget: string;
   disableTarget: string;
   buyerSetupIntent: string;
+  failedEmailId: string;
   settingsBefore: { feePercent: string; chargeType: string };
 }
 
@@ -68,6 +69,8 @@ interface ActionRow {
   file: string;
   args: ActionArgs;
   input: (fx: Fixtures, who: PersonaSession) => Record<string, string>;
+  /** For an action that must not act on the persona's own session: calls it some other way. */
+  call?: (fx: Fixtures, who: PersonaSession, invoke: (request: APIRequestContext) => Promise<Answered>) => Promise<Answered>;
   access: Record<Persona, Access>;
 }
 
@@ -288,6 +291,39 @@ const ROWS: Row[] = [
   },
   {
     kind: "action",
+    exportName: "resendEmailAction",
+    file: "app/admin/emails/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ emailId: fx.failedEmailId }),
+    access: adminsOnly(allowed({ changes: (fx) => readRow(`SELECT status FROM "OutboxEmail" WHERE id = ?`, fx.failedEmailId) })),
+  },
+  {
+    kind: "action",
+    exportName: "logOut",
+    file: "app/(auth)/logout/actions.ts",
+    args: "form",
+    input: () => ({}),
+    // On a copy of the persona's cookies, so the persona stays signed in for the other rows.
+    call: async (_fx, who, invoke) => {
+      const copy = await playwrightRequest.newContext({ baseURL: BASE_URL, storageState: await who.request.storageState() });
+      try {
+        const answer = await invoke(copy);
+        return { ...answer, body: (await signedInEmail(copy)) ? "still signed in" : "signed out" };
+      } finally {
+        await copy.dispose();
+      }
+    },
+    access: everyone(
+      allowed({
+        answers: (a) => {
+          expect(a.redirect ?? "").toMatch(/^(https?:\/\/[^/]+)?\/$/);
+          expect(a.body).toBe("signed out");
+        },
+      }),
+    ),
+  },
+  {
+    kind: "action",
     exportName: "updatePlatformSettingsAction",
     file: "app/admin/settings/actions.ts",
     args: "state-and-form",
@@ -453,6 +489,7 @@ test.beforeAll(async () => {
     roleTarget: (await createUser("buyer", "matrix-role-target")).id,
     disableTarget: (await createUser("buyer", "matrix-disable-target")).id,
     buyerSetupIntent,
+    failedEmailId: createFailedEmail(),
     settingsBefore: { feePercent: String((settings?.feeBasisPoints ?? 1000) / 100), chargeType: settings?.chargeType ?? "destination" },
   };
 });
@@ -468,7 +505,8 @@ async function answerOf(row: Row, who: PersonaSession): Promise<Answered> {
   if (row.kind === "route") return row.call(fx, who);
   const action = builtServerActions().find((candidate) => candidate.file === row.file && candidate.exportName === row.exportName);
   if (!action) throw new Error(`${rowKey(row)} is not in the build`);
-  return callServerAction(who.request, action, row.input(fx, who), row.args);
+  const invoke = (request: APIRequestContext) => callServerAction(request, action, row.input(fx, who), row.args);
+  return row.call ? row.call(fx, who, invoke) : invoke(who.request);
 }
 
 function expectRefusal(row: Row, refusal: Refusal, answer: Answered, label: string) {
@@ -505,9 +543,11 @@ for (const row of ROWS) {
       const who = fx.personas[persona];
       const label = `${rowKey(row)} as ${persona}`;
       if ("refused" in access) {
+        await waitForOutbox();
         const before = databaseSnapshot();
         const answer = await answerOf(row, who);
         await waitForWebhooks();
+        await waitForOutbox();
         expectRefusal(row, access, answer, label);
         expect(changedTables(before, databaseSnapshot()), `${label}: tables changed`).toEqual([]);
       } else {

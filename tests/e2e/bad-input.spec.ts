@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { randomUUID } from "node:crypto";
-import { readRow } from "./support/database";
+import { readRow, waitForOutbox } from "./support/database";
 import { changedTables, databaseSnapshot } from "./support/database-snapshot";
 import { becomeMember, buyCourse, connectSeller, signedEvent } from "./support/http-journeys";
 import { badAmount, hugeValue, junkForm, junkValue, nastyValue } from "./support/malformed-values";
@@ -237,6 +237,16 @@ const TARGETS: Target[] = [
         ),
       ),
   },
+  {
+    kind: "action",
+    exportName: "resendEmailAction",
+    file: "app/admin/emails/actions.ts",
+    args: "state-and-form",
+    persona: "admin",
+    fields: () => junkForm({}, unknownId.map((emailId) => ({ emailId }))),
+  },
+  // Logging out needs no input and ignores any; sent by a visitor so no persona loses its session.
+  { kind: "action", exportName: "logOut", file: "app/(auth)/logout/actions.ts", args: "form", persona: "visitor", fields: () => junkForm({}, fc.constant({})) },
   // Side-effect free for a connected seller: they may send anything.
   { kind: "action", exportName: "connectWithOAuthAction", file: "app/seller/connect/actions.ts", args: "state-and-form", persona: "owner", fields: () => junkForm({}, fc.constant({})) },
   { kind: "action", exportName: "openDashboardAction", file: "app/seller/connect/actions.ts", args: "state-and-form", persona: "owner", fields: () => junkForm({}, fc.constant({})) },
@@ -476,6 +486,7 @@ for (const target of TARGETS) {
         ? fc.sample(actionProbes(target, fx), { numRuns: RUNS, seed: SEED })
         : fc.sample(target.probe(fx), { numRuns: RUNS, seed: SEED });
     await waitForWebhooks();
+    await waitForOutbox();
     const before = databaseSnapshot();
     const started = Date.now();
     const problems: string[] = [];
@@ -497,6 +508,7 @@ for (const target of TARGETS) {
       }
     });
     await waitForWebhooks();
+    await waitForOutbox();
     totals.inputs += probes.length;
     totals.milliseconds += Date.now() - started;
     expect(problems.slice(0, 10), `${problems.length} problems`).toEqual([]);

@@ -100,10 +100,10 @@ test("a buyer pays by destination charge, then by direct charge after the admin 
   expect(download.suggestedFilename()).toMatch(/^sales-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile((await download.path())!, "utf8");
   const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe("paid_at,order_id,buyer,buyer_email,course,charge_type,currency,gross,platform_fee,refunded,net");
+  expect(lines[0]).toBe("paid_at,order_id,buyer,buyer_email,course,charge_type,currency,gross,platform_fee,refunded,lost_to_dispute,net");
   expect(lines).toHaveLength(3);
-  expect(csv).toContain(`${direct.id},${buyer.name},${buyer.email},${second.title},direct,USD,30.00,3.00,0.00,27.00`);
-  expect(csv).toContain(`${destination.id},${buyer.name},${buyer.email},${first.title},destination,USD,20.00,2.00,0.00,18.00`);
+  expect(csv).toContain(`${direct.id},${buyer.name},${buyer.email},${second.title},direct,USD,30.00,3.00,0.00,0.00,27.00`);
+  expect(csv).toContain(`${destination.id},${buyer.name},${buyer.email},${first.title},destination,USD,20.00,2.00,0.00,0.00,18.00`);
 
   // Another seller's export holds none of these sales; a buyer gets no export at all.
   const otherSeller = await signedIn(browser, await createUser("seller", "no-sales"));

@@ -45,3 +45,31 @@ export async function createUser(role: "buyer" | "seller" | "admin", label: stri
     db.close();
   }
 }
+
+/**
+ * Waits until the app's outbox has sent every new email (it sends in the background, right after
+ * the change that queued it), so a before/after comparison of the database sees only the request.
+ */
+export async function waitForOutbox(timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (countRows(`SELECT count(*) n FROM "OutboxEmail" WHERE status = 'sending' OR (status = 'queued' AND attempts = 0)`) > 0) {
+    if (Date.now() > deadline) throw new Error("the outbox did not send its new emails in time");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** An email the outbox gave up on, for the admin's "Send again". */
+export function createFailedEmail(): string {
+  const id = `e2eemail${randomUUID().replace(/-/g, "")}`;
+  const db = openDatabase();
+  try {
+    const now = new Date().toISOString();
+    db.prepare(
+      `INSERT INTO "OutboxEmail" (id, dedupeKey, kind, toAddress, subject, textBody, status, attempts, nextAttemptAt, lastError, createdAt, updatedAt)
+       VALUES (?, ?, 'sale', 'nobody@example.com', 'Your receipt', 'Thank you for your order.', 'failed', 10, ?, '550 Mailbox unavailable', ?, ?)`,
+    ).run(id, `e2e:${id}`, now, now, now);
+  } finally {
+    db.close();
+  }
+  return id;
+}
