@@ -19,6 +19,9 @@ export const benchConfig = {
   appPort: whole("BENCH_PORT", 3121),
   staticPort: whole("BENCH_STATIC_PORT", 3122),
   emulatorPort: whole("BENCH_EMULATOR_PORT", 12221),
+  /** The local mail catcher the app sends its sale emails to, as `npm start` does. */
+  mailSmtpPort: whole("BENCH_MAIL_SMTP_PORT", 12223),
+  mailHttpPort: whole("BENCH_MAIL_HTTP_PORT", 12224),
   courses: whole("BENCH_COURSES", 10_000),
   /** Seconds of load per catalogue target. */
   durationSeconds: whole("BENCH_DURATION", 20),

@@ -6,6 +6,7 @@ import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { nextCli } from "../scripts/build-if-needed";
 import { startEmulatorProcess } from "../scripts/emulator-process";
+import { startMailCatcherProcess } from "../scripts/mail-catcher-process";
 import { migrateDatabase } from "../scripts/prepare-database";
 import { TMP_DIR, type BenchConfig } from "./config";
 
@@ -55,8 +56,11 @@ export async function startStack(config: BenchConfig, log: (line: string) => voi
   const children: ChildProcess[] = [];
   const emulator = await startEmulatorProcess({ port: config.emulatorPort, appUrl });
   children.push(emulator.child);
+  // Sale emails really go out during the run (the app's background sender), as in `npm start`.
+  const catcher = await startMailCatcherProcess({ smtpPort: config.mailSmtpPort, httpPort: config.mailHttpPort });
+  children.push(catcher.child);
   // The bench process seeds through lib/, so it reads the same settings as the app it starts.
-  Object.assign(process.env, emulator.appEnv, {
+  Object.assign(process.env, emulator.appEnv, catcher.appEnv, {
     DATABASE_URL: `file:${databaseFile}`,
     APP_URL: appUrl,
     AUTH_SECRET: randomBytes(32).toString("base64url"),

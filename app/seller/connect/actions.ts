@@ -42,6 +42,7 @@ export const disconnectAction = protectedAction("seller", noInput, async (_input
   expireCatalogue();
   revalidatePath("/seller");
   revalidatePath("/courses");
+  if (result.alreadyDisconnected) return { ok: true, message: "Your Stripe account is already disconnected." };
   return { ok: true, message: "Disconnected. Your courses are unpublished until you connect again." };
 });
 

@@ -5,19 +5,22 @@ import { env } from "@/lib/env";
 import { stripe } from "../stripe-client";
 import { markAccountDisconnected } from "./account-sync";
 
-export type DisconnectResult = { ok: true } | { ok: false; message: string };
+export type DisconnectResult = { ok: true; alreadyDisconnected?: true } | { ok: false; message: string };
 
 /**
  * Ends the platform's link to the seller's account. A Standard account connected by OAuth is
  * deauthorized at Stripe; an Express account the platform created cannot be, so it is only
- * unlinked here (it stays in the platform's Stripe account for its history).
+ * unlinked here (it stays in the platform's Stripe account for its history). Asking again once
+ * it is disconnected succeeds: a first attempt whose answer was lost may have done it already
+ * (Stripe then tells the Connect webhook, which marks it).
  */
 export async function disconnectSeller(userId: string): Promise<DisconnectResult> {
   const row = await db.sellerAccount.findUnique({
     where: { userId },
     select: { stripeAccountId: true, connectedVia: true, disconnectedAt: true },
   });
-  if (!row?.stripeAccountId || row.disconnectedAt) return { ok: false, message: "No Stripe account is connected." };
+  if (!row?.stripeAccountId) return { ok: false, message: "No Stripe account is connected." };
+  if (row.disconnectedAt) return { ok: true, alreadyDisconnected: true };
   if (row.connectedVia === "oauth") {
     const { connectClientId } = env().stripe;
     if (!connectClientId) throw new Error("STRIPE_CONNECT_CLIENT_ID is not configured");
