@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { listHref, parseQuery, type RawQuery } from "@/lib/list-params";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -11,20 +12,12 @@ const filtersSchema = z.object({
 export type AuditFilters = z.output<typeof filtersSchema>;
 
 /** Filters from a URL's query; anything malformed is dropped rather than refused. */
-export function parseAuditFilters(raw: Record<string, string | string[] | undefined>): AuditFilters {
-  const first = (value: string | string[] | undefined) => {
-    const text = Array.isArray(value) ? value[0] : value;
-    return text === "" ? undefined : text;
-  };
-  return filtersSchema.parse({ action: first(raw.action), page: first(raw.page) });
+export function parseAuditFilters(raw: RawQuery): AuditFilters {
+  return parseQuery(filtersSchema, raw);
 }
 
 export function auditHref(filters: Partial<AuditFilters>): string {
-  const query = new URLSearchParams();
-  if (filters.action) query.set("action", filters.action);
-  if (filters.page && filters.page > 1) query.set("page", String(filters.page));
-  const text = query.toString();
-  return text ? `/admin/audit?${text}` : "/admin/audit";
+  return listHref("/admin/audit", { action: filters.action, page: filters.page });
 }
 
 /** The audit log, newest first; details pretty-printed for reading. */

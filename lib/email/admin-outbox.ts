@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { listHref, parseQuery, type RawQuery } from "@/lib/list-params";
 import { OUTBOX_STATUSES } from "./outbox-status";
 
 export const ADMIN_OUTBOX_PAGE_SIZE = 50;
@@ -12,20 +13,12 @@ const filtersSchema = z.object({
 export type AdminOutboxFilters = z.output<typeof filtersSchema>;
 
 /** Filters from a URL's query; anything malformed is dropped rather than refused. */
-export function parseAdminOutboxFilters(raw: Record<string, string | string[] | undefined>): AdminOutboxFilters {
-  const first = (value: string | string[] | undefined) => {
-    const text = Array.isArray(value) ? value[0] : value;
-    return text === "" ? undefined : text;
-  };
-  return filtersSchema.parse({ status: first(raw.status), page: first(raw.page) });
+export function parseAdminOutboxFilters(raw: RawQuery): AdminOutboxFilters {
+  return parseQuery(filtersSchema, raw);
 }
 
 export function adminOutboxHref(filters: Partial<AdminOutboxFilters>): string {
-  const query = new URLSearchParams();
-  if (filters.status) query.set("status", filters.status);
-  if (filters.page && filters.page > 1) query.set("page", String(filters.page));
-  const text = query.toString();
-  return text ? `/admin/emails?${text}` : "/admin/emails";
+  return listHref("/admin/emails", { status: filters.status, page: filters.page });
 }
 
 /** The outbox, newest first, with the delivery state admins need to see failed mail (never the body). */

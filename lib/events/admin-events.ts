@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { listHref, parseQuery, type RawQuery } from "@/lib/list-params";
 
 export const ADMIN_EVENTS_PAGE_SIZE = 50;
 
@@ -16,23 +17,13 @@ const filtersSchema = z.object({
 export type AdminEventFilters = z.output<typeof filtersSchema>;
 
 /** Filters from a URL's query; anything malformed is dropped rather than refused. */
-export function parseAdminEventFilters(raw: Record<string, string | string[] | undefined>): AdminEventFilters {
-  const first = (value: string | string[] | undefined) => {
-    const text = Array.isArray(value) ? value[0] : value;
-    return text === "" ? undefined : text;
-  };
-  return filtersSchema.parse({ type: first(raw.type), status: first(raw.status), account: first(raw.account), page: first(raw.page) });
+export function parseAdminEventFilters(raw: RawQuery): AdminEventFilters {
+  return parseQuery(filtersSchema, raw);
 }
 
 export function adminEventsHref(filters: Partial<AdminEventFilters>): string {
-  const query = new URLSearchParams();
-  for (const key of ["type", "status", "account"] as const) {
-    const value = filters[key];
-    if (value) query.set(key, value);
-  }
-  if (filters.page && filters.page > 1) query.set("page", String(filters.page));
-  const text = query.toString();
-  return text ? `/admin/events?${text}` : "/admin/events";
+  const { type, status, account, page } = filters;
+  return listHref("/admin/events", { type, status, account, page });
 }
 
 function whereOf(filters: AdminEventFilters): Prisma.StripeEventWhereInput {

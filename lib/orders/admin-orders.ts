@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { listHref, parseQuery, type RawQuery } from "@/lib/list-params";
 import { DISPUTE_FILTERS, ORDER_STATUSES } from "./order-status";
 
 export const ADMIN_ORDERS_PAGE_SIZE = 25;
@@ -19,23 +20,13 @@ const filtersSchema = z.object({
 export type AdminOrderFilters = z.output<typeof filtersSchema>;
 
 /** Filters from a URL's query; anything malformed is dropped rather than refused. */
-export function parseAdminOrderFilters(raw: Record<string, string | string[] | undefined>): AdminOrderFilters {
-  const first = (value: string | string[] | undefined) => {
-    const text = Array.isArray(value) ? value[0] : value;
-    return text === "" ? undefined : text;
-  };
-  return filtersSchema.parse({ status: first(raw.status), dispute: first(raw.dispute), seller: first(raw.seller), from: first(raw.from), to: first(raw.to), page: first(raw.page) });
+export function parseAdminOrderFilters(raw: RawQuery): AdminOrderFilters {
+  return parseQuery(filtersSchema, raw);
 }
 
 export function adminOrdersHref(filters: Partial<AdminOrderFilters>): string {
-  const query = new URLSearchParams();
-  for (const key of ["status", "dispute", "seller", "from", "to"] as const) {
-    const value = filters[key];
-    if (value) query.set(key, value);
-  }
-  if (filters.page && filters.page > 1) query.set("page", String(filters.page));
-  const text = query.toString();
-  return text ? `/admin/orders?${text}` : "/admin/orders";
+  const { status, dispute, seller, from, to, page } = filters;
+  return listHref("/admin/orders", { status, dispute, seller, from, to, page });
 }
 
 function whereOf(filters: AdminOrderFilters): Prisma.OrderWhereInput {
