@@ -7,6 +7,8 @@
 // database then says whether every event was stored once, handled at most once, and every paid
 // order fulfilled exactly once.
 import { hashPassword } from "../lib/auth/password";
+// The answer of the emulator's flood call (a type only: the bench reaches the emulator over HTTP).
+import type { FloodReport } from "../stripe-emulator/src/webhooks/flood";
 import { confirmInBrowser } from "./app-client";
 import type { BenchConfig } from "./config";
 import { processTreeCpuMs } from "./process-cpu";
@@ -37,20 +39,6 @@ export interface WebhookReport {
   handledTwice: number;
   orders: { paid: number; expectedPaid: number; declinedStillPending: number; enrolments: number };
   checks: Check[];
-}
-
-interface FloodAnswer {
-  sent: number;
-  unique_events: number;
-  duplicates: number;
-  reordered: number;
-  concurrency: number;
-  duration_ms: number;
-  events_per_second: number;
-  responses: Record<string, number>;
-  latency_ms: { p50: number; p99: number; max: number };
-  event_ids: string[];
-  failures: unknown[];
 }
 
 interface TargetConfig {
@@ -154,7 +142,7 @@ export async function benchWebhooks(stack: Stack, config: BenchConfig, log: (lin
   log(`Webhooks: flooding the app with ${config.webhookEvents} deliveries, ${config.webhookConcurrency} at a time.`);
   const appCpuBefore = processTreeCpuMs(stack.appPid);
   const emulatorCpuBefore = processTreeCpuMs(stack.emulatorPid);
-  const flood = await emulatorJson<FloodAnswer>(`${stack.emulatorUrl}/_emulator/webhooks/flood`, "POST", {
+  const flood = await emulatorJson<FloodReport>(`${stack.emulatorUrl}/_emulator/webhooks/flood`, "POST", {
     count: config.webhookEvents,
     concurrency: config.webhookConcurrency,
     duplicate_percent: config.webhookDuplicatePercent,

@@ -4,7 +4,7 @@ import type { Emulator } from "../core/emulator.js";
 import { newId, randomChars } from "../core/ids.js";
 import type { WebhookTargetConfig } from "../core/options.js";
 import type { StripeObject } from "../store/store.js";
-import { signPayload } from "./signature.js";
+import { postSignedEvent } from "./post-event.js";
 
 export interface WebhookTarget {
   id: string;
@@ -114,27 +114,16 @@ export class WebhookDispatcher {
   private async attempt(delivery: Delivery, target: WebhookTarget, event: StripeObject, retry: number): Promise<void> {
     if (this.closed) return this.settle();
     const payload = JSON.stringify(event, null, 2);
-    const timestamp = Math.floor(Date.now() / 1000);
     const started = Date.now();
     const controller = new AbortController();
     this.controllers.add(controller);
     const timer = setTimeout(() => controller.abort(), this.emu.options.webhookTimeoutMs);
     const attempt: DeliveryAttempt = { at: started, status: null, error: null, response_body: null, duration_ms: 0 };
     try {
-      const res = await fetch(target.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json; charset=utf-8",
-          "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-          "stripe-signature": signPayload(payload, target.secret, timestamp),
-        },
-        body: payload,
-        signal: controller.signal,
-      });
-      attempt.status = res.status;
-      attempt.response_body = (await res.text()).slice(0, 2000);
-    } catch (err) {
-      attempt.error = controller.signal.aborted ? "timeout" : String((err as Error).message ?? err);
+      const answer = await postSignedEvent(target, payload, controller.signal);
+      attempt.status = answer.status;
+      attempt.response_body = answer.body?.slice(0, 2000) ?? null;
+      attempt.error = answer.error;
     } finally {
       clearTimeout(timer);
       this.controllers.delete(controller);

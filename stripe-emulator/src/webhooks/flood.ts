@@ -4,7 +4,7 @@
 import type { Emulator } from "../core/emulator.js";
 import type { StripeObject } from "../store/store.js";
 import type { WebhookTarget } from "./dispatcher.js";
-import { signPayload } from "./signature.js";
+import { postSignedEvent } from "./post-event.js";
 
 export interface FloodOptions {
   /** Deliveries to send in all, duplicates included. */
@@ -108,25 +108,8 @@ export async function floodWebhooks(emu: Emulator, options: FloodOptions): Promi
         payload = JSON.stringify(event, null, 2);
         payloads.set(event.id, payload);
       }
-      let status: number | null = null;
-      let error: string | null = null;
       const sentAt = performance.now();
-      try {
-        const res = await fetch(target.url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json; charset=utf-8",
-            "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-            "stripe-signature": signPayload(payload, target.secret, Math.floor(Date.now() / 1000)),
-          },
-          body: payload,
-          signal: AbortSignal.timeout(emu.options.webhookTimeoutMs),
-        });
-        status = res.status;
-        await res.arrayBuffer();
-      } catch (err) {
-        error = (err as Error).name === "TimeoutError" ? "timeout" : String((err as Error).message ?? err);
-      }
+      const { status, error } = await postSignedEvent(target, payload, AbortSignal.timeout(emu.options.webhookTimeoutMs));
       latencies.push(performance.now() - sentAt);
       const key = status === null ? "no_answer" : String(status);
       responses[key] = (responses[key] ?? 0) + 1;
