@@ -7,12 +7,11 @@ import { syncConnectedAccount } from "@/lib/payments/connect/account-sync";
 import { disconnectSeller } from "@/lib/payments/connect/disconnect";
 import { buildAuthorizeUrl, completeOAuthConnection } from "@/lib/payments/connect/oauth";
 import { createOnboardingLink } from "@/lib/payments/connect/onboarding";
-import { receiveConnectWebhooks, type WebhookReceiver, type DeliveredEvent } from "./support/connect-webhooks";
+import { receiveConnectWebhooks, signedWebhookRequest, type WebhookReceiver, type DeliveredEvent } from "./support/connect-webhooks";
 import { makeCourse, makeUser } from "./support/factories";
 import { startTestStripe, type TestStripe } from "./support/stripe-emulator";
 
 const CONNECT_SECRET = "whsec_integration_connect_only";
-const signer = new Stripe("sk_test_unused");
 let stripe: TestStripe;
 
 let receiver: WebhookReceiver;
@@ -44,9 +43,7 @@ async function authorizeOnStripe(authorizeUrl: string, decision: "connect" | "ca
 }
 
 function deliverConnectEvent(event: unknown) {
-  const payload = JSON.stringify(event);
-  const header = signer.webhooks.generateTestHeaderString({ payload, secret: CONNECT_SECRET });
-  return connectWebhook(new Request("http://app.test/api/stripe/connect-webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload }));
+  return connectWebhook(signedWebhookRequest(JSON.stringify(event), CONNECT_SECRET));
 }
 
 describe("Connect by OAuth", () => {

@@ -14,7 +14,7 @@ import { refundOrder } from "@/lib/refunds/refund-order";
 import { resyncOrder } from "@/lib/resync/resync-order";
 import { listSellerSales } from "@/lib/sales/seller-sales";
 import { updatePlatformSettings } from "@/lib/settings/platform-settings";
-import { receiveAllWebhooks, type DeliveredEvent, type WebhookReceiver } from "./support/connect-webhooks";
+import { receiveAllWebhooks, signedWebhookRequest, type DeliveredEvent, type WebhookReceiver } from "./support/connect-webhooks";
 import { makeCourse, makeUser } from "./support/factories";
 import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
 
@@ -147,10 +147,7 @@ describe("disputes on destination charges (platform endpoint)", () => {
     expect(await state(orderId)).toMatchObject({ disputeStatus: "lost", enrolled: false });
 
     // A repeat delivery through the endpoint is a duplicate.
-    const payload = JSON.stringify(created);
-    const { default: Stripe } = await import("stripe");
-    const header = new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: TEST_WEBHOOK_SECRET });
-    const response = await platformWebhook(new Request("http://app.test/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload }));
+    const response = await platformWebhook(signedWebhookRequest(JSON.stringify(created), TEST_WEBHOOK_SECRET));
     expect(await response.json()).toEqual({ received: true, outcome: "duplicate" });
   });
 
@@ -237,10 +234,7 @@ describe("disputes on direct charges (Connect endpoint)", () => {
     await expect(handleChargeDisputeCreated(forged)).rejects.toThrow();
     const { account: _account, ...asPlatform } = { ...created, id: `${created.id}_platform` };
     await expect(handleChargeDisputeCreated(asPlatform)).rejects.toThrow();
-    const payload = JSON.stringify(forged);
-    const { default: Stripe } = await import("stripe");
-    const header = new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: CONNECT_SECRET });
-    const response = await connectWebhook(new Request("http://app.test/api/stripe/connect-webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload }));
+    const response = await connectWebhook(signedWebhookRequest(JSON.stringify(forged), CONNECT_SECRET));
     // Acknowledged (Stripe's retries could not change the answer) and kept as failed for an admin to see.
     expect(response.status).toBe(200);
     expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: forged.id } })).toMatchObject({ status: "failed", error: expect.stringMatching(/^Refused: /) });

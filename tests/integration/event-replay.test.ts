@@ -7,6 +7,7 @@ import { listAdminEvents, parseAdminEventFilters } from "@/lib/events/admin-even
 import { startCoursePurchase } from "@/lib/orders/start-purchase";
 import { makeCourse, makeUser } from "./support/factories";
 import { confirmInBrowser, connectSeller, startTestStripe, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
+import { signedWebhookRequest } from "./support/connect-webhooks";
 
 const signedIn = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: string } }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn.user }));
@@ -21,12 +22,9 @@ afterAll(async () => {
   await stripe?.close();
 });
 
-const signer = new Stripe("sk_test_unused");
-
 async function deliver(eventId: string) {
   const payload = JSON.stringify((await stripe.call("GET", `/v1/events/${eventId}`)).body);
-  const header = signer.webhooks.generateTestHeaderString({ payload, secret: TEST_WEBHOOK_SECRET });
-  return POST(new Request("http://app.test/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload }));
+  return POST(signedWebhookRequest(payload, TEST_WEBHOOK_SECRET));
 }
 
 async function paidAtStripe() {

@@ -10,7 +10,7 @@ import { handleRefundCreated } from "@/lib/payments/webhooks/refund-created";
 import { refundIdempotencyKey, refundOrder } from "@/lib/refunds/refund-order";
 import { listSellerSales } from "@/lib/sales/seller-sales";
 import { updatePlatformSettings } from "@/lib/settings/platform-settings";
-import { receiveAllWebhooks, type DeliveredEvent, type WebhookReceiver } from "./support/connect-webhooks";
+import { receiveAllWebhooks, signedWebhookRequest, type DeliveredEvent, type WebhookReceiver } from "./support/connect-webhooks";
 import { makeCourse, makeUser } from "./support/factories";
 import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
 
@@ -207,10 +207,7 @@ describe("refund webhooks", () => {
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ refundedMinor: 1000, feeRefundedMinor: 100, status: "paid" });
 
     // The same delivery again through the endpoint is a duplicate, answered 200.
-    const payload = JSON.stringify(firstRefunded);
-    const { default: Stripe } = await import("stripe");
-    const header = new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: TEST_WEBHOOK_SECRET });
-    const response = await platformWebhook(new Request("http://app.test/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload }));
+    const response = await platformWebhook(signedWebhookRequest(JSON.stringify(firstRefunded), TEST_WEBHOOK_SECRET));
     expect(await response.json()).toEqual({ received: true, outcome: "duplicate" });
   });
 

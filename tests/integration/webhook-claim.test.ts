@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { db } from "@/lib/db";
 import { startTestStripe, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
+import { signedWebhookRequest } from "./support/connect-webhooks";
 
 let stripe: TestStripe;
 beforeAll(async () => {
@@ -14,8 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stripe?.close();
 });
-
-const signer = new Stripe("sk_test_unused");
 
 /** A membership invoice's intent: handled without any Stripe call (it has no order). */
 function invoiceIntentSucceeded(id: string) {
@@ -31,9 +30,7 @@ function invoiceIntentSucceeded(id: string) {
 }
 
 async function deliver(event: ReturnType<typeof invoiceIntentSucceeded>) {
-  const payload = JSON.stringify(event);
-  const header = signer.webhooks.generateTestHeaderString({ payload, secret: TEST_WEBHOOK_SECRET });
-  const response = await POST(new Request("http://app.test/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload }));
+  const response = await POST(signedWebhookRequest(JSON.stringify(event), TEST_WEBHOOK_SECRET));
   return { status: response.status, body: await response.json() };
 }
 

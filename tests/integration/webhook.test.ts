@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { startCoursePurchase } from "@/lib/orders/start-purchase";
 import { makeCourse, makeUser } from "./support/factories";
 import { confirmInBrowser, connectSeller, startTestStripe, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
+import { signedWebhookRequest } from "./support/connect-webhooks";
 
 // Webhooks are not delivered automatically here: each test sends events itself, duplicated,
 // reordered or forged, to the route handler.
@@ -20,8 +21,7 @@ afterAll(async () => {
 const signer = new Stripe("sk_test_unused");
 
 function deliver(payload: string, secret = TEST_WEBHOOK_SECRET) {
-  const header = signer.webhooks.generateTestHeaderString({ payload, secret });
-  return POST(new Request("http://app.test/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload }));
+  return POST(signedWebhookRequest(payload, secret));
 }
 
 async function eventsFor(objectId: string): Promise<Array<{ id: string; type: string; created: number }>> {

@@ -2,9 +2,16 @@
 // answered, so tests can wait for and inspect them.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import Stripe from "stripe";
 import { POST as connectWebhook } from "@/app/api/stripe/connect-webhook/route";
 import { POST as platformWebhook } from "@/app/api/stripe/webhook/route";
 import { TEST_WEBHOOK_SECRET, type TestStripe } from "./stripe-emulator";
+
+/** A webhook request as Stripe sends it: the payload signed now with `secret`. */
+export function signedWebhookRequest(payload: string, secret: string): Request {
+  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret });
+  return new Request("http://app.test/webhook", { method: "POST", headers: { "stripe-signature": header }, body: payload });
+}
 
 export interface DeliveredEvent {
   endpoint: "platform" | "connect";
