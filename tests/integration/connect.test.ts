@@ -1,5 +1,4 @@
 import "./support/test-database";
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as connectWebhook } from "@/app/api/stripe/connect-webhook/route";
 import { db } from "@/lib/db";

@@ -1,5 +1,4 @@
 import "./support/test-database";
-import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { db } from "@/lib/db";

@@ -1,7 +1,6 @@
 // One delivery at a time runs an event's handler: a copy that arrives while another holds the
 // claim is acknowledged without running it; a claim left by a delivery that died is taken over.
 import "./support/test-database";
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { db } from "@/lib/db";
