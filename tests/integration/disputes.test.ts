@@ -8,8 +8,7 @@ import { listBuyerOrders } from "@/lib/orders/buyer-orders";
 import { orderStatusLabel } from "@/lib/orders/order-status";
 import { settleOrder } from "@/lib/orders/settle-order";
 import { startCoursePurchase } from "@/lib/orders/start-purchase";
-import { handleChargeDisputeClosed } from "@/lib/payments/webhooks/charge-dispute-closed";
-import { handleChargeDisputeCreated } from "@/lib/payments/webhooks/charge-dispute-created";
+import { handleChargeDisputeChanged } from "@/lib/payments/webhooks/charge-dispute-changed";
 import { refundOrder } from "@/lib/refunds/refund-order";
 import { resyncOrder } from "@/lib/resync/resync-order";
 import { listSellerSales } from "@/lib/sales/seller-sales";
@@ -141,9 +140,9 @@ describe("disputes on destination charges (platform endpoint)", () => {
     expect(created && closed).toBeTruthy();
 
     // Late and repeated: the created event still carries status needs_response, but changes nothing.
-    await handleChargeDisputeCreated(created);
-    await handleChargeDisputeClosed(closed);
-    await handleChargeDisputeCreated(created);
+    await handleChargeDisputeChanged(created);
+    await handleChargeDisputeChanged(closed);
+    await handleChargeDisputeChanged(created);
     expect(await state(orderId)).toMatchObject({ disputeStatus: "lost", enrolled: false });
 
     // A repeat delivery through the endpoint is a duplicate.
@@ -159,8 +158,8 @@ describe("disputes on destination charges (platform endpoint)", () => {
     // As if neither had arrived yet: the order before any dispute, then closed first, created last.
     await db.order.update({ where: { id: orderId }, data: { disputeStatus: null, stripeDisputeId: null } });
     await db.enrolment.updateMany({ where: { orderId }, data: { frozenAt: null } });
-    await handleChargeDisputeClosed(events.find((e) => e.type === "charge.dispute.closed"));
-    await handleChargeDisputeCreated(events.find((e) => e.type === "charge.dispute.created"));
+    await handleChargeDisputeChanged(events.find((e) => e.type === "charge.dispute.closed"));
+    await handleChargeDisputeChanged(events.find((e) => e.type === "charge.dispute.created"));
     expect(await state(orderId)).toMatchObject({ disputeStatus: "won", enrolled: true, frozen: false, access: true });
   });
 
@@ -231,9 +230,9 @@ describe("disputes on direct charges (Connect endpoint)", () => {
 
     // The same dispute claimed by another seller's account, and by the platform: refused, nothing changes.
     const forged = { ...created, id: `${created.id}_forged`, account: other.account };
-    await expect(handleChargeDisputeCreated(forged)).rejects.toThrow();
+    await expect(handleChargeDisputeChanged(forged)).rejects.toThrow();
     const { account: _account, ...asPlatform } = { ...created, id: `${created.id}_platform` };
-    await expect(handleChargeDisputeCreated(asPlatform)).rejects.toThrow();
+    await expect(handleChargeDisputeChanged(asPlatform)).rejects.toThrow();
     const response = await connectWebhook(signedWebhookRequest(JSON.stringify(forged), CONNECT_SECRET));
     // Acknowledged (Stripe's retries could not change the answer) and kept as failed for an admin to see.
     expect(response.status).toBe(200);

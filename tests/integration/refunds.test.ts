@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { settleOrder } from "@/lib/orders/settle-order";
 import { startCoursePurchase } from "@/lib/orders/start-purchase";
 import { handleChargeRefunded } from "@/lib/payments/webhooks/charge-refunded";
-import { handleRefundCreated } from "@/lib/payments/webhooks/refund-created";
+import { handleRefundChanged } from "@/lib/payments/webhooks/refund-changed";
 import { refundIdempotencyKey, refundOrder } from "@/lib/refunds/refund-order";
 import { listSellerSales } from "@/lib/sales/seller-sales";
 import { updatePlatformSettings } from "@/lib/settings/platform-settings";
@@ -202,7 +202,7 @@ describe("refund webhooks", () => {
     const firstRefunded = refundedEvents.filter((e) => e.data.object.payment_intent === order.stripePaymentIntentId).at(-1);
     expect(firstRefunded.data.object.amount_refunded).toBe(500);
     // The first refund's events handled again, late: nothing changes.
-    await handleRefundCreated(first);
+    await handleRefundChanged(first);
     await handleChargeRefunded(firstRefunded);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ refundedMinor: 1000, feeRefundedMinor: 100, status: "paid" });
 

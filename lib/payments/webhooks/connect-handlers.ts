@@ -1,15 +1,12 @@
 import { handleAccountDeauthorized } from "./account-deauthorized";
 import { handleAccountUpdated } from "./account-updated";
-import { handleChargeDisputeClosed } from "./charge-dispute-closed";
-import { handleChargeDisputeCreated } from "./charge-dispute-created";
-import { handleChargeDisputeUpdated } from "./charge-dispute-updated";
+import { handleChargeDisputeChanged } from "./charge-dispute-changed";
 import { handleChargeRefunded } from "./charge-refunded";
 import type { EventHandler } from "./handlers";
 import { handlePaymentIntentCanceled } from "./payment-intent-canceled";
 import { handlePaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
 import { handlePaymentIntentSucceeded } from "./payment-intent-succeeded";
-import { handleRefundCreated } from "./refund-created";
-import { handleRefundUpdated } from "./refund-updated";
+import { handleRefundChanged } from "./refund-changed";
 
 /** Events of connected accounts (they carry `account`); every other type is stored and answered 2xx. */
 export const connectEventHandlers: Partial<Record<string, EventHandler>> = {
@@ -20,10 +17,10 @@ export const connectEventHandlers: Partial<Record<string, EventHandler>> = {
   "payment_intent.payment_failed": handlePaymentIntentPaymentFailed,
   "payment_intent.canceled": handlePaymentIntentCanceled,
   "charge.refunded": handleChargeRefunded,
-  "refund.created": handleRefundCreated,
-  "refund.updated": handleRefundUpdated,
+  "refund.created": handleRefundChanged,
+  "refund.updated": handleRefundChanged,
   // A destination charge's dispute is the platform's; a direct charge's comes on the Connect endpoint.
-  "charge.dispute.created": handleChargeDisputeCreated,
-  "charge.dispute.updated": handleChargeDisputeUpdated,
-  "charge.dispute.closed": handleChargeDisputeClosed,
+  "charge.dispute.created": handleChargeDisputeChanged,
+  "charge.dispute.updated": handleChargeDisputeChanged,
+  "charge.dispute.closed": handleChargeDisputeChanged,
 };

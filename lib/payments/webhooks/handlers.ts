@@ -1,7 +1,5 @@
 import type Stripe from "stripe";
-import { handleChargeDisputeClosed } from "./charge-dispute-closed";
-import { handleChargeDisputeCreated } from "./charge-dispute-created";
-import { handleChargeDisputeUpdated } from "./charge-dispute-updated";
+import { handleChargeDisputeChanged } from "./charge-dispute-changed";
 import { handleChargeRefunded } from "./charge-refunded";
 import { handleCustomerSubscriptionCreated } from "./customer-subscription-created";
 import { handleCustomerSubscriptionDeleted } from "./customer-subscription-deleted";
@@ -11,8 +9,7 @@ import { handleInvoicePaymentFailed } from "./invoice-payment-failed";
 import { handlePaymentIntentCanceled } from "./payment-intent-canceled";
 import { handlePaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
 import { handlePaymentIntentSucceeded } from "./payment-intent-succeeded";
-import { handleRefundCreated } from "./refund-created";
-import { handleRefundUpdated } from "./refund-updated";
+import { handleRefundChanged } from "./refund-changed";
 
 export type EventHandler = (event: Stripe.Event) => Promise<void>;
 
@@ -27,10 +24,10 @@ export const eventHandlers: Partial<Record<string, EventHandler>> = {
   "customer.subscription.updated": handleCustomerSubscriptionUpdated,
   "customer.subscription.deleted": handleCustomerSubscriptionDeleted,
   "charge.refunded": handleChargeRefunded,
-  "refund.created": handleRefundCreated,
-  "refund.updated": handleRefundUpdated,
+  "refund.created": handleRefundChanged,
+  "refund.updated": handleRefundChanged,
   // A destination charge's dispute is the platform's; a direct charge's comes on the Connect endpoint.
-  "charge.dispute.created": handleChargeDisputeCreated,
-  "charge.dispute.updated": handleChargeDisputeUpdated,
-  "charge.dispute.closed": handleChargeDisputeClosed,
+  "charge.dispute.created": handleChargeDisputeChanged,
+  "charge.dispute.updated": handleChargeDisputeChanged,
+  "charge.dispute.closed": handleChargeDisputeChanged,
 };

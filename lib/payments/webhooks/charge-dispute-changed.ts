@@ -2,8 +2,11 @@ import type Stripe from "stripe";
 import { syncDisputeFromStripe } from "@/lib/disputes/record-dispute";
 import { readOrRefuse, RefusedEvent } from "./refused-event";
 
-/** charge.dispute.created: the dispute is re-read from Stripe on the event's account and recorded on its order. */
-export async function handleChargeDisputeCreated(event: Stripe.Event): Promise<void> {
+/**
+ * charge.dispute.created, .updated and .closed: the dispute is re-read from Stripe on the event's
+ * account and recorded on its order, so the three events, in any order, end in Stripe's state.
+ */
+export async function handleChargeDisputeChanged(event: Stripe.Event): Promise<void> {
   const dispute = event.data.object as Stripe.Dispute;
   const result = await readOrRefuse(`dispute ${dispute.id}`, () => syncDisputeFromStripe(dispute.id, event.account ?? null));
   if (result === "mismatch") throw new RefusedEvent(`dispute ${dispute.id} does not belong to its order's account`);
