@@ -6,16 +6,14 @@ import { db } from "@/lib/db";
 import { courseAccess, listLibrary } from "@/lib/membership/course-access";
 import { listBuyerOrders } from "@/lib/orders/buyer-orders";
 import { orderStatusLabel } from "@/lib/orders/order-status";
-import { settleOrder } from "@/lib/orders/settle-order";
-import { startCoursePurchase } from "@/lib/orders/start-purchase";
 import { handleChargeDisputeChanged } from "@/lib/payments/webhooks/charge-dispute-changed";
 import { refundOrder } from "@/lib/refunds/refund-order";
 import { resyncOrder } from "@/lib/resync/resync-order";
 import { listSellerSales } from "@/lib/sales/seller-sales";
-import { updatePlatformSettings } from "@/lib/settings/platform-settings";
 import { receiveAllWebhooks, signedWebhookRequest, type DeliveredEvent, type WebhookReceiver } from "./support/connect-webhooks";
-import { makeCourse, makeUser } from "./support/factories";
-import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
+import { makeUser } from "./support/factories";
+import { buyPaidCourse } from "./support/paid-order";
+import { startTestStripe, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
 
 const CONNECT_SECRET = "whsec_integration_disputes_connect";
 let stripe: TestStripe;
@@ -46,29 +44,8 @@ async function read(path: string, account?: string) {
 
 /** A paid order of 25.00 by destination or direct charge, with the given card. */
 async function paidOrder(chargeType: "destination" | "direct", paymentMethod = "pm_card_visa") {
-  await updatePlatformSettings(admin.id, { feeBasisPoints: 1000, chargeType });
-  const seller = await makeUser("seller");
-  const account = await connectSeller(stripe, seller.id);
-  const course = await makeCourse(seller.id, { priceMinor: 2500 });
-  const buyer = await makeUser("buyer");
-  const purchase = await startCoursePurchase(buyer.id, { courseId: course.id, expectedAmountMinor: 2500, expectedCurrency: "usd", expectedChargeType: chargeType });
-  if (!purchase.ok) throw new Error(purchase.message);
-  const intentId = purchase.clientSecret.split("_secret_")[0]!;
-  const confirmed = await fetch(`${stripe.emulator.url}/v1/payment_intents/${intentId}/confirm`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${TEST_PUBLISHABLE_KEY}`,
-      "content-type": "application/x-www-form-urlencoded",
-      ...(chargeType === "direct" ? { "stripe-account": account } : {}),
-    },
-    body: new URLSearchParams({ client_secret: purchase.clientSecret, payment_method: paymentMethod }),
-  });
-  expect((await confirmed.json()).status).toBe("succeeded");
-  await settleOrder(buyer.id, purchase.orderId);
-  await stripe.settle();
-  const onAccount = chargeType === "direct" ? account : undefined;
-  const intent = await read(`/v1/payment_intents/${intentId}`, onAccount);
-  return { seller, buyer, course, account, orderId: purchase.orderId, intentId, chargeId: intent.latest_charge as string, onAccount };
+  const { seller, buyer, course, account, orderId, intentId, intent, onAccount } = await buyPaidCourse(stripe, admin.id, chargeType, paymentMethod);
+  return { seller, buyer, course, account, orderId, intentId, chargeId: intent.latest_charge as string, onAccount };
 }
 
 async function openDispute(chargeId: string, form: Record<string, string> = {}) {

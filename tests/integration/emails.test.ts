@@ -10,15 +10,13 @@ import type { MailSender } from "@/lib/email/smtp-transport";
 import { joinMembership } from "@/lib/membership/join-membership";
 import { finishCardUpdate, startCardUpdate } from "@/lib/membership/manage-membership";
 import { fulfilOrderFromIntent } from "@/lib/orders/fulfil-order";
-import { settleOrder } from "@/lib/orders/settle-order";
-import { startCoursePurchase } from "@/lib/orders/start-purchase";
 import { handleInvoicePaymentFailed } from "@/lib/payments/webhooks/invoice-payment-failed";
 import { refundOrder } from "@/lib/refunds/refund-order";
-import { updatePlatformSettings } from "@/lib/settings/platform-settings";
 import { startMailCatcher, type RunningMailCatcher } from "../../scripts/mail-catcher/start-mail-catcher";
 import { receiveAllWebhooks, type WebhookReceiver } from "./support/connect-webhooks";
-import { makeCourse, makeUser } from "./support/factories";
-import { confirmInBrowser, connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, type TestStripe } from "./support/stripe-emulator";
+import { buyPaidCourse } from "./support/paid-order";
+import { makeUser } from "./support/factories";
+import { confirmInBrowser, startTestStripe, TEST_PUBLISHABLE_KEY, type TestStripe } from "./support/stripe-emulator";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
@@ -45,30 +43,10 @@ afterAll(async () => {
 
 /** A paid order of 25.00 with a 10 % fee: fulfilled by the return page and by the webhook alike. */
 async function paidOrder(chargeType: "destination" | "direct" = "destination") {
-  await updatePlatformSettings(admin.id, { feeBasisPoints: 1000, chargeType });
-  const seller = await makeUser("seller");
-  const account = await connectSeller(stripe, seller.id);
-  const course = await makeCourse(seller.id, { priceMinor: 2500 });
-  const buyer = await makeUser("buyer");
-  const purchase = await startCoursePurchase(buyer.id, { courseId: course.id, expectedAmountMinor: 2500, expectedCurrency: "usd", expectedChargeType: chargeType });
-  if (!purchase.ok) throw new Error(purchase.message);
-  const intentId = purchase.clientSecret.split("_secret_")[0];
-  const confirmed = await fetch(`${stripe.emulator.url}/v1/payment_intents/${intentId}/confirm`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${TEST_PUBLISHABLE_KEY}`,
-      "content-type": "application/x-www-form-urlencoded",
-      ...(chargeType === "direct" ? { "stripe-account": account } : {}),
-    },
-    body: new URLSearchParams({ client_secret: purchase.clientSecret, payment_method: "pm_card_visa" }),
-  });
-  const intent = await confirmed.json();
-  expect(intent.status).toBe("succeeded");
-  await settleOrder(buyer.id, purchase.orderId);
-  await stripe.settle();
-  const order = await db.order.findUniqueOrThrow({ where: { id: purchase.orderId } });
+  const { seller, buyer, course, orderId, intent, onAccount } = await buyPaidCourse(stripe, admin.id, chargeType);
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
   expect(order.status).toBe("paid");
-  return { seller, buyer, course, order, intent, account: chargeType === "direct" ? account : null };
+  return { seller, buyer, course, order, intent, account: onAccount ?? null };
 }
 
 function outboxOf(orderId: string) {

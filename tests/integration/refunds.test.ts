@@ -3,16 +3,14 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as platformWebhook } from "@/app/api/stripe/webhook/route";
 import { db } from "@/lib/db";
-import { settleOrder } from "@/lib/orders/settle-order";
-import { startCoursePurchase } from "@/lib/orders/start-purchase";
 import { handleChargeRefunded } from "@/lib/payments/webhooks/charge-refunded";
 import { handleRefundChanged } from "@/lib/payments/webhooks/refund-changed";
 import { refundIdempotencyKey, refundOrder } from "@/lib/refunds/refund-order";
 import { listSellerSales } from "@/lib/sales/seller-sales";
-import { updatePlatformSettings } from "@/lib/settings/platform-settings";
 import { receiveAllWebhooks, signedWebhookRequest, type DeliveredEvent, type WebhookReceiver } from "./support/connect-webhooks";
-import { makeCourse, makeUser } from "./support/factories";
-import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
+import { makeUser } from "./support/factories";
+import { buyPaidCourse } from "./support/paid-order";
+import { startTestStripe, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
 
 // The server action is called as a signed-in user would call it; who that is, is set per test.
 const signedIn = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: string } }));
@@ -49,30 +47,9 @@ async function read(path: string, account?: string) {
 
 /** A paid order of 25.00 with a 10 % fee, by destination or direct charge. */
 async function paidOrder(chargeType: "destination" | "direct") {
-  await updatePlatformSettings(admin.id, { feeBasisPoints: 1000, chargeType });
-  const seller = await makeUser("seller");
-  const account = await connectSeller(stripe, seller.id);
-  const course = await makeCourse(seller.id, { priceMinor: 2500 });
-  const buyer = await makeUser("buyer");
-  const purchase = await startCoursePurchase(buyer.id, { courseId: course.id, expectedAmountMinor: 2500, expectedCurrency: "usd", expectedChargeType: chargeType });
-  if (!purchase.ok) throw new Error(purchase.message);
-  const intentId = purchase.clientSecret.split("_secret_")[0];
-  const confirmed = await fetch(`${stripe.emulator.url}/v1/payment_intents/${intentId}/confirm`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${TEST_PUBLISHABLE_KEY}`,
-      "content-type": "application/x-www-form-urlencoded",
-      ...(chargeType === "direct" ? { "stripe-account": account } : {}),
-    },
-    body: new URLSearchParams({ client_secret: purchase.clientSecret, payment_method: "pm_card_visa" }),
-  });
-  expect((await confirmed.json()).status).toBe("succeeded");
-  await settleOrder(buyer.id, purchase.orderId);
-  await stripe.settle();
-  const order = await db.order.findUniqueOrThrow({ where: { id: purchase.orderId } });
+  const { seller, buyer, course, account, orderId, intentId, intent, onAccount } = await buyPaidCourse(stripe, admin.id, chargeType);
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
   expect(order.status).toBe("paid");
-  const onAccount = chargeType === "direct" ? account : undefined;
-  const intent = await read(`/v1/payment_intents/${intentId}`, onAccount);
   return { seller, buyer, course, account, order, intentId, chargeId: intent.latest_charge as string, onAccount };
 }
 

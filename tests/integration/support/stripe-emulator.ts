@@ -15,7 +15,8 @@ export interface TestStripe {
   /** Lets the emulator finish delivering webhooks. */
   settle(): Promise<void>;
   /** Raw call to the emulator, e.g. a browser-side confirmation with the publishable key. */
-  call(method: string, path: string, form?: Record<string, string>, key?: string): Promise<{ status: number; body: any }>;
+  /** A call to the emulator with `key` (the platform's secret key by default), on a connected `account` if given. */
+  call(method: string, path: string, form?: Record<string, string>, key?: string, account?: string): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
@@ -52,10 +53,14 @@ export async function startTestStripe(options: { deliverWebhooks?: boolean; webh
     emulator,
     webhookStatuses,
     settle: () => emulator.webhooksIdle(),
-    async call(method, path, form, key = "sk_test_emulator") {
+    async call(method, path, form, key = "sk_test_emulator", account) {
       const res = await fetch(`${emulator.url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/x-www-form-urlencoded" },
+        headers: {
+          authorization: `Bearer ${key}`,
+          "content-type": "application/x-www-form-urlencoded",
+          ...(account ? { "stripe-account": account } : {}),
+        },
         body: form ? new URLSearchParams(form).toString() : undefined,
       });
       return { status: res.status, body: await res.json() };
@@ -68,9 +73,10 @@ export async function startTestStripe(options: { deliverWebhooks?: boolean; webh
 }
 
 /** Confirms an intent as Stripe.js does in the browser: publishable key plus client secret. */
-export async function confirmInBrowser(stripe: TestStripe, clientSecret: string, paymentMethod = "pm_card_visa") {
+/** What Stripe.js does with the client secret: confirm the intent (on the seller's `account` for a direct charge). */
+export async function confirmInBrowser(stripe: TestStripe, clientSecret: string, paymentMethod = "pm_card_visa", account?: string) {
   const id = clientSecret.split("_secret_")[0];
-  return stripe.call("POST", `/v1/payment_intents/${id}/confirm`, { client_secret: clientSecret, payment_method: paymentMethod }, TEST_PUBLISHABLE_KEY);
+  return stripe.call("POST", `/v1/payment_intents/${id}/confirm`, { client_secret: clientSecret, payment_method: paymentMethod }, TEST_PUBLISHABLE_KEY, account);
 }
 
 /**
