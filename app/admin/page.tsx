@@ -76,6 +76,7 @@ export default async function AdminPage() {
         <li><Link href="/admin/audit">Audit log</Link></li>
         <li><Link href="/admin/emails">Emails sent and waiting</Link></li>
         <li><Link href="/admin/settings">Platform fee and charge type</Link></li>
+        <li><Link href="/admin/fees">Fees for a seller or a course</Link></li>
       </ul>
     </>
   );

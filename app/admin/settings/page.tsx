@@ -38,7 +38,7 @@ export default async function PlatformSettingsPage() {
       <h1 className="page-title">Platform settings</h1>
       <p className="mb-4 max-w-2xl text-sm text-slate-600">
         Now: {formatBasisPoints(settings.feeBasisPoints)} fee, {CHARGE_TYPE_LABELS[settings.chargeType].toLowerCase()}
-        {settings.saved ? "." : " (defaults from configuration; nothing saved yet)."} A course with its own fee keeps it.
+        {settings.saved ? "." : " (defaults from configuration; nothing saved yet)."} A seller or course with its own fee (<a href="/admin/fees">fees</a>) keeps it.
         Changes apply to orders made afterwards; an unpaid order made under the old settings is replaced when the buyer pays.
       </p>
       <PlatformSettingsForm
