@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/action-button";
+import { ChangeHistory } from "@/components/admin/change-history";
 import { FeeOverrideForm } from "@/components/admin/fee-override-form";
 import { DataTable } from "@/components/data-table";
 import { listAuditEntries } from "@/lib/audit/audit-log";
@@ -13,7 +14,22 @@ import { setCourseFeeAction, setSellerFeeAction } from "./actions";
 export const metadata: Metadata = { title: "Platform fees" };
 export const dynamic = "force-dynamic";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const FORMS = [
+  {
+    heading: "A seller's fee",
+    action: setSellerFeeAction,
+    target: { name: "email", label: "Seller's email", placeholder: "seller@example.com" },
+    submitLabel: "Save seller's fee",
+    testId: "seller-fee-form",
+  },
+  {
+    heading: "A course's fee",
+    action: setCourseFeeAction,
+    target: { name: "slug", label: "Course address", placeholder: "intro-to-sql" },
+    submitLabel: "Save course's fee",
+    testId: "course-fee-form",
+  },
+] as const;
 
 function feeText(value: unknown): string {
   return typeof value === "number" ? formatBasisPoints(value) : "none";
@@ -26,13 +42,11 @@ function describeChange(action: string, details: Record<string, unknown>): strin
 
 export default async function PlatformFeesPage() {
   await requireRole("admin", "/admin/fees");
-  const [settings, overrides, sellerHistory, courseHistory] = await Promise.all([
+  const [settings, overrides, history] = await Promise.all([
     getPlatformSettings(),
     listFeeOverrides(),
-    listAuditEntries({ action: "fee.seller_override", take: 20 }),
-    listAuditEntries({ action: "fee.course_override", take: 20 }),
+    listAuditEntries({ action: ["fee.seller_override", "fee.course_override"], take: 20 }),
   ]);
-  const history = [...sellerHistory, ...courseHistory].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, 20);
   return (
     <>
       <h1 className="page-title">Platform fees</h1>
@@ -42,24 +56,12 @@ export default async function PlatformFeesPage() {
         cannot change it. Changes apply to orders made afterwards.
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section>
-          <h2 className="mb-3 text-lg font-semibold">A seller&apos;s fee</h2>
-          <FeeOverrideForm
-            action={setSellerFeeAction}
-            target={{ name: "email", label: "Seller's email", placeholder: "seller@example.com" }}
-            submitLabel="Save seller's fee"
-            testId="seller-fee-form"
-          />
-        </section>
-        <section>
-          <h2 className="mb-3 text-lg font-semibold">A course&apos;s fee</h2>
-          <FeeOverrideForm
-            action={setCourseFeeAction}
-            target={{ name: "slug", label: "Course address", placeholder: "intro-to-sql" }}
-            submitLabel="Save course's fee"
-            testId="course-fee-form"
-          />
-        </section>
+        {FORMS.map((form) => (
+          <section key={form.testId}>
+            <h2 className="mb-3 text-lg font-semibold">{form.heading}</h2>
+            <FeeOverrideForm action={form.action} target={form.target} submitLabel={form.submitLabel} testId={form.testId} />
+          </section>
+        ))}
       </div>
       <h2 className="mb-3 mt-8 text-lg font-semibold">Overrides in force</h2>
       {overrides.sellers.length + overrides.courses.length === 0 ? (
@@ -90,19 +92,7 @@ export default async function PlatformFeesPage() {
           ))}
         </DataTable>
       )}
-      <h2 className="mb-3 mt-8 text-lg font-semibold">Changes</h2>
-      {history.length === 0 ? (
-        <p className="text-sm text-slate-500">No changes yet.</p>
-      ) : (
-        <ul className="card max-w-2xl divide-y divide-slate-100 p-0 text-sm" data-testid="fee-history">
-          {history.map((entry) => (
-            <li key={entry.id} className="px-4 py-2">
-              <span className="text-slate-500">{dateFormat.format(entry.createdAt)} UTC</span> ·{" "}
-              {entry.actor ? `${entry.actor.name} (${entry.actor.email})` : "system"}: {describeChange(entry.action, entry.details)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChangeHistory entries={history} describe={(entry) => describeChange(entry.action, entry.details)} testId="fee-history" />
     </>
   );
 }
