@@ -33,7 +33,7 @@ export function FeeOverrideForm({ action, target, submitLabel, testId }: FeeOver
           name="feePercent"
           id={`${testId}-feePercent`}
           label="Platform fee (%)"
-          placeholder="empty removes the override"
+          placeholder="e.g. 12.5"
           inputMode="decimal"
           defaultValue={state?.values?.feePercent ?? ""}
           errors={errors.feePercent}

@@ -53,7 +53,7 @@ export default async function PlatformFeesPage() {
       <p className="mb-6 max-w-2xl text-sm text-slate-600">
         The platform&apos;s fee is {formatBasisPoints(settings.feeBasisPoints)} (<Link href="/admin/settings">change it</Link>). A fee set
         here for a seller applies to all their courses; one set for a course wins over both. Sellers see the fee that applies and
-        cannot change it. Changes apply to orders made afterwards.
+        cannot change it. Leave the fee empty (or press Remove) to take an override away. Changes apply to orders made afterwards.
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
         {FORMS.map((form) => (
@@ -73,7 +73,7 @@ export default async function PlatformFeesPage() {
               <td className="px-4 py-2">
                 Seller {row.seller.name} <span className="text-slate-500">({row.seller.email})</span>
               </td>
-              <td className="px-4 py-2 text-right">{formatBasisPoints(row.feeBasisPoints)}</td>
+              <td className="whitespace-nowrap px-4 py-2 text-right">{formatBasisPoints(row.feeBasisPoints)}</td>
               <td className="px-4 py-2 text-right">
                 <ActionButton action={setSellerFeeAction} fields={{ email: row.seller.email, feePercent: "" }} label="Remove" pendingLabel="Removing…" variant="secondary" />
               </td>
@@ -84,7 +84,7 @@ export default async function PlatformFeesPage() {
               <td className="px-4 py-2">
                 Course {row.title} <span className="text-slate-500">(/{row.slug}, {row.seller.email})</span>
               </td>
-              <td className="px-4 py-2 text-right">{formatBasisPoints(row.feeBasisPoints)}</td>
+              <td className="whitespace-nowrap px-4 py-2 text-right">{formatBasisPoints(row.feeBasisPoints)}</td>
               <td className="px-4 py-2 text-right">
                 <ActionButton action={setCourseFeeAction} fields={{ slug: row.slug, feePercent: "" }} label="Remove" pendingLabel="Removing…" variant="secondary" />
               </td>
