@@ -14,17 +14,24 @@ export interface CourseFormValues {
   description: string;
   price: string;
   currency: string;
-  feePercent: string;
   includedInMembership: boolean;
+}
+
+/** The platform fee that applies, shown read-only: only admins set it. */
+export interface CourseFeeNotice {
+  percent: string;
+  /** e.g. "You receive $44.10 of $49.00 per sale, before Stripe's fees." */
+  share: string | null;
 }
 
 interface CourseFormProps {
   action: (state: ActionState | undefined, formData: FormData) => Promise<ActionState>;
   initial: CourseFormValues;
   submitLabel: string;
+  fee: CourseFeeNotice;
 }
 
-export function CourseForm({ action, initial, submitLabel }: CourseFormProps) {
+export function CourseForm({ action, initial, submitLabel, fee }: CourseFormProps) {
   const [state, formAction, pending] = useActionState(action, undefined);
   const errors = state?.fieldErrors ?? {};
   const value = (name: keyof CourseFormValues) => state?.values?.[name] ?? String(initial[name] ?? "");
@@ -53,7 +60,7 @@ export function CourseForm({ action, initial, submitLabel }: CourseFormProps) {
         <textarea {...field("description")} defaultValue={value("description")} required rows={6} maxLength={5000} className="input" />
         <FieldError id="description-error" messages={errors.description} />
       </div>
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="price" label="Price" defaultValue={value("price")} inputMode="decimal" placeholder="19.99" required errors={errors.price} />
         <div>
           <label htmlFor="currency" className="label">Currency</label>
@@ -64,15 +71,11 @@ export function CourseForm({ action, initial, submitLabel }: CourseFormProps) {
           </select>
           <FieldError id="currency-error" messages={errors.currency} />
         </div>
-        <TextField
-          name="feePercent"
-          label="Platform fee (%)"
-          defaultValue={value("feePercent")}
-          inputMode="decimal"
-          placeholder="platform default"
-          errors={errors.feePercent}
-        />
       </div>
+      <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600" data-testid="course-fee">
+        Platform fee: <span className="font-medium text-slate-900">{fee.percent}</span> (set by the platform).
+        {fee.share ? ` ${fee.share}` : ""}
+      </p>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="includedInMembership" defaultChecked={state?.values ? state.values.includedInMembership === "on" : initial.includedInMembership} />
         Include this course in the membership

@@ -3,26 +3,28 @@ import { FieldError } from "./field-error";
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
   name: string;
+  /** Defaults to the name; needed when two forms on one page have a field of the same name. */
+  id?: string;
   label: string;
   errors?: string[];
 }
 
 /** A labelled input whose error is announced and tied to it with aria-describedby. */
-export function TextField({ name, label, errors, className, ...input }: TextFieldProps) {
+export function TextField({ name, id = name, label, errors, className, ...input }: TextFieldProps) {
   return (
     <div className={className}>
-      <label htmlFor={name} className="label">
+      <label htmlFor={id} className="label">
         {label}
       </label>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={!!errors?.length}
-        aria-describedby={`${name}-error`}
+        aria-describedby={`${id}-error`}
         className="input"
         {...input}
       />
-      <FieldError id={`${name}-error`} messages={errors} />
+      <FieldError id={`${id}-error`} messages={errors} />
     </div>
   );
 }

@@ -14,7 +14,6 @@ export const DEMO_COURSES = [
       "Take a card payment the right way: PaymentIntents, Elements, 3-D Secure and webhooks.\n\nYou will build a checkout that never charges twice and always delivers what was paid for.",
     priceMinor: 4900,
     currency: "usd",
-    feeBasisPoints: 1000,
     includedInMembership: true,
   },
   {
@@ -23,7 +22,6 @@ export const DEMO_COURSES = [
     description: "Types that catch real bugs: strict mode, discriminated unions, zod at the edges of your system.",
     priceMinor: 1999,
     currency: "usd",
-    feeBasisPoints: 1250,
     includedInMembership: true,
   },
   {
@@ -32,7 +30,6 @@ export const DEMO_COURSES = [
     description: "Joins, indexes and query plans explained with one small shop database you build as you go.",
     priceMinor: 2900,
     currency: "usd",
-    feeBasisPoints: null,
     includedInMembership: false,
   },
   {
@@ -41,7 +38,6 @@ export const DEMO_COURSES = [
     description: "Data on the server, interaction on the client: when to use each, and how to keep bundles small.",
     priceMinor: 3900,
     currency: "usd",
-    feeBasisPoints: 1000,
     includedInMembership: true,
   },
   {
@@ -50,7 +46,6 @@ export const DEMO_COURSES = [
     description: "End-to-end tests that are fast and do not flake: fixtures, traces and a real browser.",
     priceMinor: 2499,
     currency: "usd",
-    feeBasisPoints: 1500,
     includedInMembership: false,
   },
   {
@@ -59,7 +54,6 @@ export const DEMO_COURSES = [
     description: "Labels, errors and focus done right, so every buyer can finish your checkout.",
     priceMinor: 1500,
     currency: "eur",
-    feeBasisPoints: 1000,
     includedInMembership: true,
   },
   {
@@ -68,7 +62,6 @@ export const DEMO_COURSES = [
     description: "How independent teachers choose a price, a membership and a refund policy.",
     priceMinor: 1900,
     currency: "gbp",
-    feeBasisPoints: 800,
     includedInMembership: false,
   },
   {
@@ -77,7 +70,6 @@ export const DEMO_COURSES = [
     description: "Read error messages, documentation and tech talks in Japanese within twelve weeks.",
     priceMinor: 4500,
     currency: "jpy",
-    feeBasisPoints: null,
     includedInMembership: false,
   },
 ] as const;
@@ -100,7 +92,6 @@ export function generatedCourse(index: number) {
     description: `${title}: a generated course for trying the catalogue at scale. Lessons, exercises and a final project.`,
     priceMinor: 900 + (index % 40) * 250,
     currency: "usd",
-    feeBasisPoints: index % 3 === 0 ? null : 1000,
     includedInMembership: index % 4 === 0,
   };
 }

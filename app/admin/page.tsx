@@ -3,7 +3,8 @@ import Link from "next/link";
 import { DailySalesChart } from "@/components/admin/daily-sales-chart";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMinor } from "@/lib/money";
-import { getMoneyOverview, OVERVIEW_DAYS } from "@/lib/orders/money-overview";
+import { DataTable } from "@/components/data-table";
+import { getMoneyOverview, OVERVIEW_DAYS, type CurrencyOverview } from "@/lib/orders/money-overview";
 import { getAdminOverview } from "@/lib/users/overview";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -29,20 +30,63 @@ function Tiles({ tiles, label }: { tiles: Tile[]; label: string }) {
   );
 }
 
+function CurrencySection({ figures, count }: { figures: CurrencyOverview; count: (n: number) => string }) {
+  const code = figures.currency.toUpperCase();
+  const money = (minor: number) => formatMinor(minor, figures.currency);
+  const tiles: Tile[] = [
+    { label: `Sales (${code})`, value: money(figures.salesMinor) },
+    { label: `Platform fees kept (${code})`, value: money(figures.feesKeptMinor) },
+    { label: `Paid orders (${code})`, value: count(figures.orderCount) },
+  ];
+  return (
+    <section aria-label={`Money in ${code}`} data-testid={`money-${figures.currency}`}>
+      <Tiles tiles={tiles} label={`Money in ${code}`} />
+      <div className="mt-4">
+        <DataTable
+          testId={`ledger-${figures.currency}`}
+          columns={[
+            { label: "Gross", align: "right" },
+            { label: "Refunds", align: "right" },
+            { label: "Disputes", align: "right" },
+            { label: "Sales", align: "right" },
+            { label: "Platform fee", align: "right" },
+            { label: "Fee refunded", align: "right" },
+            { label: "Fees kept", align: "right" },
+            { label: "Sellers' net", align: "right" },
+          ]}
+        >
+          <tr>
+            {[
+              figures.grossMinor,
+              figures.refundedMinor,
+              figures.disputedMinor,
+              figures.salesMinor,
+              figures.feeMinor,
+              figures.feeRefundedMinor,
+              figures.feesKeptMinor,
+              figures.sellersNetMinor,
+            ].map((minor, index) => (
+              <td key={index} className="px-4 py-2 text-right">{money(minor)}</td>
+            ))}
+          </tr>
+        </DataTable>
+        <p className="mt-1 text-xs text-slate-500">
+          Sales = gross − refunds − disputes (<Link href="/admin/orders?dispute=lost">disputed orders</Link>); fees kept = platform fee −
+          fee refunded; sellers&apos; net is what their ledgers show.
+        </p>
+      </div>
+      <div className="mt-4">
+        <DailySalesChart days={figures.days} currency={figures.currency} />
+      </div>
+    </section>
+  );
+}
+
 export default async function AdminPage() {
   await requireRole("admin", "/admin");
   const [overview, money] = await Promise.all([getAdminOverview(), getMoneyOverview()]);
   const count = (n: number) => n.toLocaleString("en-US");
-  const moneyTiles: Tile[] = [
-    { label: `Sales, last ${OVERVIEW_DAYS} days`, value: formatMinor(money.salesMinor, money.currency) },
-    { label: `Platform fees, last ${OVERVIEW_DAYS} days`, value: formatMinor(money.feesMinor, money.currency) },
-    { label: "Paid orders", value: count(money.orderCount) },
-    {
-      label: `Lost to disputes, last ${OVERVIEW_DAYS} days`,
-      value: formatMinor(money.lostToDisputesMinor, money.currency),
-      href: "/admin/orders?dispute=lost",
-      alert: money.lostToDisputesMinor > 0,
-    },
+  const attentionTiles: Tile[] = [
     { label: `Failed payments, last ${OVERVIEW_DAYS} days`, value: count(money.failedPayments), alert: money.failedPayments > 0 },
     { label: "Failed Stripe events", value: count(money.failedEvents), href: "/admin/events?status=failed", alert: money.failedEvents > 0 },
     { label: "Failed emails", value: count(money.failedEmails), href: "/admin/emails?status=failed", alert: money.failedEmails > 0 },
@@ -59,14 +103,22 @@ export default async function AdminPage() {
   return (
     <>
       <h1 className="page-title">Admin</h1>
-      <h2 className="mb-3 text-lg font-semibold">Money</h2>
-      <Tiles tiles={moneyTiles} label="Money" />
-      <div className="mt-4">
-        <DailySalesChart days={money.days} currency={money.currency} />
+      <h2 className="mb-3 text-lg font-semibold">Money, last {OVERVIEW_DAYS} days</h2>
+      {money.currencies.length === 0 ? (
+        <p className="card text-sm text-slate-600">No sales in the last {OVERVIEW_DAYS} days.</p>
+      ) : (
+        <div className="space-y-6">
+          {money.currencies.map((figures) => (
+            <CurrencySection key={figures.currency} figures={figures} count={count} />
+          ))}
+          {money.currencies.length > 1 && (
+            <p className="text-sm text-slate-500">Each currency is shown on its own; amounts in different currencies are never added.</p>
+          )}
+        </div>
+      )}
+      <div className="mt-6">
+        <Tiles tiles={attentionTiles} label="Needs attention" />
       </div>
-      {money.otherCurrencies.length > 0 ? (
-        <p className="mt-2 text-sm text-slate-500">Also sold in {money.otherCurrencies.map((c) => c.toUpperCase()).join(", ")}; not included above.</p>
-      ) : null}
       <h2 className="mb-3 mt-8 text-lg font-semibold">People and courses</h2>
       <Tiles tiles={userTiles} label="People and courses" />
       <ul className="mt-8 list-inside list-disc text-sm">
@@ -76,6 +128,7 @@ export default async function AdminPage() {
         <li><Link href="/admin/audit">Audit log</Link></li>
         <li><Link href="/admin/emails">Emails sent and waiting</Link></li>
         <li><Link href="/admin/settings">Platform fee and charge type</Link></li>
+        <li><Link href="/admin/fees">Fees for a seller or a course</Link></li>
       </ul>
     </>
   );

@@ -6,7 +6,9 @@ import { ConnectionPanel } from "@/components/seller/connection-panel";
 import { requireRole } from "@/lib/auth/guards";
 import { getSellerConnection } from "@/lib/connect/seller-connection";
 import { listSellerCourses } from "@/lib/courses/seller-courses";
-import { formatMinor } from "@/lib/money";
+import { sellerShareOf } from "@/lib/fees/fee-rule";
+import { feesForSellerCourses } from "@/lib/fees/platform-fees";
+import { formatBasisPoints, formatMinor } from "@/lib/money";
 import { setPublishedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Seller" };
@@ -34,6 +36,7 @@ export default async function SellerPage({
     searchParams,
   ]);
   const outcome = connect ? CONNECT_OUTCOMES[connect] : undefined;
+  const fees = await feesForSellerCourses(seller.id, courses);
 
   return (
     <>
@@ -66,6 +69,8 @@ export default async function SellerPage({
           columns={[
             { label: "Title" },
             { label: "Price" },
+            { label: "Platform fee" },
+            { label: "You receive" },
             { label: "Status" },
             { label: "Actions", visuallyHidden: true },
           ]}
@@ -76,6 +81,10 @@ export default async function SellerPage({
                 {course.published ? <Link href={`/courses/${course.slug}`}>{course.title}</Link> : course.title}
               </td>
               <td className="px-4 py-3">{formatMinor(course.priceMinor, course.currency)}</td>
+              <td className="px-4 py-3" data-testid="course-fee-percent">{formatBasisPoints(fees.get(course.id)!.basisPoints)}</td>
+              <td className="px-4 py-3" data-testid="course-net">
+                {formatMinor(sellerShareOf(course.priceMinor, fees.get(course.id)!.basisPoints).netMinor, course.currency)}
+              </td>
               <td className="px-4 py-3">
                 <span className={course.published ? "text-green-700" : "text-slate-500"}>
                   {course.published ? "Published" : "Draft"}

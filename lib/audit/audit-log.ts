@@ -16,9 +16,12 @@ export async function recordAudit(entry: AuditEntry, writer: Writer = db): Promi
   });
 }
 
-export async function listAuditEntries(options: { action?: string; take?: number } = {}) {
+export type AuditRow = Awaited<ReturnType<typeof listAuditEntries>>[number];
+
+/** The newest entries, of one action or any of several. */
+export async function listAuditEntries(options: { action?: string | string[]; take?: number } = {}) {
   const rows = await db.auditLog.findMany({
-    where: options.action ? { action: options.action } : {},
+    where: options.action ? { action: { in: [options.action].flat() } } : {},
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.take ?? 20,
     select: { id: true, action: true, details: true, createdAt: true, actor: { select: { name: true, email: true } } },

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { isCurrency, parseMajorAmount, parsePercentToBasisPoints } from "@/lib/money";
+import { isCurrency, parseMajorAmount } from "@/lib/money";
 import { SLUG_PATTERN, slugify } from "./slug";
 
 const text = z.string().default("");
 
 /**
  * The course form as the browser sends it (every value a string from FormData). All fields are
- * checked in one pass so a person sees every problem at once, not one field at a time.
+ * checked in one pass so a person sees every problem at once, not one field at a time. The
+ * platform fee is not a field: only admins set it (lib/fees/), and a posted value is ignored.
  */
 export const courseFormSchema = z
   .object({
@@ -15,7 +16,6 @@ export const courseFormSchema = z
     description: text,
     price: text,
     currency: text,
-    feePercent: text,
     includedInMembership: z.literal("on").optional(),
   })
   .transform((form, ctx) => {
@@ -44,13 +44,6 @@ export const courseFormSchema = z
       else problem("price", price.message);
     }
 
-    let feeBasisPoints: number | null = null;
-    if (form.feePercent.trim() !== "") {
-      const fee = parsePercentToBasisPoints(form.feePercent);
-      if (fee.ok) feeBasisPoints = fee.minor;
-      else problem("feePercent", fee.message);
-    }
-
     if (ctx.issues.length > 0 || priceMinor === null) return z.NEVER;
     return {
       title,
@@ -58,7 +51,6 @@ export const courseFormSchema = z
       description,
       priceMinor,
       currency,
-      feeBasisPoints,
       includedInMembership: form.includedInMembership === "on",
     };
   });

@@ -21,6 +21,7 @@ export function listSellerCourses(sellerId: string) {
       title: true,
       priceMinor: true,
       currency: true,
+      feeBasisPoints: true,
       published: true,
       updatedAt: true,
     },

@@ -13,6 +13,15 @@ export function disputeOutcomeOf(status: Stripe.Dispute.Status | string): Disput
   return "open";
 }
 
+/**
+ * What the dispute has taken from the charge's account so far: the withdrawals less the
+ * reinstatements among its balance transactions (Stripe's dispute fee, a fee line inside a
+ * withdrawal, is Stripe's own and not counted). An inquiry moves no money.
+ */
+export function disputeWithdrawnMinor(dispute: Pick<Stripe.Dispute, "balance_transactions">): number {
+  return -(dispute.balance_transactions ?? []).reduce((sum, txn) => sum + txn.amount, 0);
+}
+
 /** Re-reads a dispute from Stripe on the account the event came from and records it on its order. */
 export async function syncDisputeFromStripe(disputeId: string, account: string | null): Promise<DisputeRecordResult> {
   const dispute = await retrieveDispute(disputeId, account ?? undefined);
@@ -37,11 +46,17 @@ export async function recordDispute(dispute: Stripe.Dispute, account: string | n
   if ((intentAccountOf(order) ?? null) !== account) return "mismatch";
 
   const outcome = disputeOutcomeOf(dispute.status);
+  const withdrawn = disputeWithdrawnMinor(dispute);
   await db.$transaction(async (tx) => {
     if (outcome === "open") {
       const changed = await tx.order.updateMany({
         where: { id: order.id, OR: [{ disputeStatus: null }, { disputeStatus: "open" }] },
         data: { disputeStatus: "open", stripeDisputeId: dispute.id, disputeAmountMinor: dispute.amount },
+      });
+      // While open, money only leaves (the withdrawal): an older read never lowers what is recorded.
+      await tx.order.updateMany({
+        where: { id: order.id, disputeStatus: "open", disputeWithdrawnMinor: { lt: withdrawn } },
+        data: { disputeWithdrawnMinor: withdrawn },
       });
       if (changed.count > 0) await tx.enrolment.updateMany({ where: { orderId: order.id, frozenAt: null }, data: { frozenAt: new Date() } });
       return;
@@ -49,14 +64,19 @@ export async function recordDispute(dispute: Stripe.Dispute, account: string | n
     if (outcome === "won") {
       const changed = await tx.order.updateMany({
         where: { id: order.id, OR: [{ disputeStatus: null }, { disputeStatus: "open" }] },
-        data: { disputeStatus: "won", stripeDisputeId: dispute.id, disputeAmountMinor: dispute.amount },
+        data: { disputeStatus: "won", stripeDisputeId: dispute.id, disputeAmountMinor: dispute.amount, disputeWithdrawnMinor: withdrawn },
       });
       if (changed.count > 0) await tx.enrolment.updateMany({ where: { orderId: order.id }, data: { frozenAt: null } });
+      // A won chargeback's money comes back (funds_reinstated), possibly after the read that closed it.
+      await tx.order.updateMany({
+        where: { id: order.id, disputeStatus: "won", disputeWithdrawnMinor: { gt: withdrawn } },
+        data: { disputeWithdrawnMinor: withdrawn },
+      });
       return;
     }
     const changed = await tx.order.updateMany({
       where: { id: order.id, OR: [{ disputeStatus: null }, { disputeStatus: "open" }] },
-      data: { disputeStatus: "lost", stripeDisputeId: dispute.id, disputeAmountMinor: dispute.amount },
+      data: { disputeStatus: "lost", stripeDisputeId: dispute.id, disputeAmountMinor: dispute.amount, disputeWithdrawnMinor: withdrawn },
     });
     if (changed.count > 0) await tx.enrolment.deleteMany({ where: { orderId: order.id } });
   });

@@ -13,13 +13,14 @@ export interface CourseAccess {
 export async function courseAccess(userId: string, courseId: string): Promise<CourseAccess> {
   const [enrolment, course, membership] = await Promise.all([
     db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { id: true, frozenAt: true } }),
-    db.course.findUnique({ where: { id: courseId }, select: { includedInMembership: true, published: true } }),
+    db.course.findUnique({ where: { id: courseId }, select: { includedInMembership: true, published: true, seller: { select: { disabled: true } } } }),
     db.membership.findUnique({ where: { userId }, select: { status: true } }),
   ]);
   return {
     purchased: !!enrolment && !enrolment.frozenAt,
     onHold: !!enrolment?.frozenAt,
-    membership: !!course?.includedInMembership && !!course.published && grantsMemberAccess(membership?.status),
+    // The membership opens what the catalogue offers: a published course of a seller who is not disabled.
+    membership: !!course?.includedInMembership && !!course.published && !course.seller.disabled && grantsMemberAccess(membership?.status),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ChargeType } from "@/lib/env";
+import { applicableFee } from "@/lib/fees/fee-rule";
 import { applicationFeeMinor } from "@/lib/money";
 
 /** How one order is charged. Fixed when the order is made and stored on it. */
@@ -15,13 +16,21 @@ export type PlanResult = { ok: true; plan: ChargePlan } | { ok: false; reason: "
 export const SELLER_CANNOT_SELL =
   "The seller cannot take payments right now: their Stripe account needs attention. Please try again later.";
 
-/** The course's own fee wins over the platform's; the amount is the course price from the database. */
+/**
+ * The fee an admin set for the course wins over the seller's, which wins over the platform's; the
+ * amount is the course price from the database.
+ */
 export function chargePlanFor(
   course: { priceMinor: number; feeBasisPoints: number | null },
   platform: { feeBasisPoints: number; chargeType: ChargeType },
   stripeAccountId: string,
+  sellerFeeBasisPoints: number | null = null,
 ): ChargePlan {
-  const feeBasisPoints = course.feeBasisPoints ?? platform.feeBasisPoints;
+  const feeBasisPoints = applicableFee({
+    courseBasisPoints: course.feeBasisPoints,
+    sellerBasisPoints: sellerFeeBasisPoints,
+    platformBasisPoints: platform.feeBasisPoints,
+  }).basisPoints;
   return {
     chargeType: platform.chargeType,
     stripeAccountId,

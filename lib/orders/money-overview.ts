@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { lostToDisputeMinor } from "@/lib/sales/seller-sales";
+import { ledgerOf } from "@/lib/sales/seller-sales";
 
 const DAY_MS = 86_400_000;
 export const OVERVIEW_DAYS = 30;
@@ -11,16 +11,31 @@ export interface DayTotals {
   feesMinor: number;
 }
 
-export interface MoneyOverview {
-  /** The currency with the most sales in the window; the other currencies are in `otherCurrencies`. */
+/**
+ * One currency's money in the window; amounts in different currencies are never added. It adds
+ * up twice: sales = gross − refunds − disputes, and sales = fees kept + sellers' net + what
+ * destination-charge disputes cost the platform (sellers keep their transfer).
+ */
+export interface CurrencyOverview {
   currency: string;
-  days: DayTotals[];
-  salesMinor: number;
-  feesMinor: number;
-  /** Taken back by disputes lost on sales in the window (already out of `salesMinor`). */
-  lostToDisputesMinor: number;
   orderCount: number;
-  otherCurrencies: string[];
+  grossMinor: number;
+  refundedMinor: number;
+  /** What disputes took from whoever was charged (withdrawn less reinstated, every charge type). */
+  disputedMinor: number;
+  salesMinor: number;
+  feeMinor: number;
+  feeRefundedMinor: number;
+  /** Platform fees less fee refunds (a dispute leaves the application fee with the platform). */
+  feesKeptMinor: number;
+  /** The sum of the sellers' ledgers (lib/sales/seller-sales.ts). */
+  sellersNetMinor: number;
+  days: DayTotals[];
+}
+
+export interface MoneyOverview {
+  /** Most orders first; empty when nothing was sold in the window. */
+  currencies: CurrencyOverview[];
   /** Pending orders whose last payment attempt was declined, made in the window. */
   failedPayments: number;
   failedEvents: number;
@@ -33,18 +48,23 @@ function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/**
- * What an admin checks daily, for the last 30 UTC days including today. Sales are what buyers
- * paid less what was refunded and what lost disputes took back; fees are the platform's
- * application fees less fee refunds (a lost dispute leaves the application fee with the platform).
- */
+/** What an admin checks daily, for the last 30 UTC days including today, currency by currency. */
 export async function getMoneyOverview(now: Date = new Date()): Promise<MoneyOverview> {
   const today = Date.parse(`${dayOf(now)}T00:00:00Z`);
   const start = new Date(today - (OVERVIEW_DAYS - 1) * DAY_MS);
   const [orders, failedPayments, failedEvents, failedEmails, pastDueMemberships] = await Promise.all([
     db.order.findMany({
       where: { paidAt: { gte: start }, status: { in: ["paid", "refunded"] } },
-      select: { paidAt: true, currency: true, amountMinor: true, refundedMinor: true, applicationFeeMinor: true, feeRefundedMinor: true, disputeStatus: true, disputeAmountMinor: true },
+      select: {
+        paidAt: true,
+        currency: true,
+        amountMinor: true,
+        refundedMinor: true,
+        applicationFeeMinor: true,
+        feeRefundedMinor: true,
+        chargeType: true,
+        disputeWithdrawnMinor: true,
+      },
     }),
     db.order.count({ where: { status: "pending", lastPaymentError: { not: null }, createdAt: { gte: start } } }),
     db.stripeEvent.count({ where: { status: "failed" } }),
@@ -52,36 +72,42 @@ export async function getMoneyOverview(now: Date = new Date()): Promise<MoneyOve
     db.membership.count({ where: { status: "past_due" } }),
   ]);
 
-  const counts = new Map<string, number>();
-  for (const order of orders) counts.set(order.currency, (counts.get(order.currency) ?? 0) + 1);
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([currency]) => currency);
-  const currency = ranked[0] ?? "usd";
-
-  const days = Array.from({ length: OVERVIEW_DAYS }, (_, index) => ({ day: dayOf(new Date(start.getTime() + index * DAY_MS)), salesMinor: 0, feesMinor: 0 }));
-  const byDay = new Map(days.map((entry) => [entry.day, entry]));
-  let orderCount = 0;
-  let lostToDisputesMinor = 0;
+  const byCurrency = new Map<string, CurrencyOverview>();
   for (const order of orders) {
-    if (order.currency !== currency || !order.paidAt) continue;
-    const entry = byDay.get(dayOf(order.paidAt));
+    if (!order.paidAt) continue;
+    let overview = byCurrency.get(order.currency);
+    if (!overview) {
+      overview = {
+        currency: order.currency,
+        orderCount: 0,
+        grossMinor: 0,
+        refundedMinor: 0,
+        disputedMinor: 0,
+        salesMinor: 0,
+        feeMinor: 0,
+        feeRefundedMinor: 0,
+        feesKeptMinor: 0,
+        sellersNetMinor: 0,
+        days: Array.from({ length: OVERVIEW_DAYS }, (_, index) => ({ day: dayOf(new Date(start.getTime() + index * DAY_MS)), salesMinor: 0, feesMinor: 0 })),
+      };
+      byCurrency.set(order.currency, overview);
+    }
+    const entry = overview.days.find((day) => day.day === dayOf(order.paidAt!));
     if (!entry) continue;
-    orderCount += 1;
-    const lost = lostToDisputeMinor(order);
-    lostToDisputesMinor += lost;
-    entry.salesMinor += order.amountMinor - order.refundedMinor - lost;
-    entry.feesMinor += (order.applicationFeeMinor ?? 0) - order.feeRefundedMinor;
+    const sales = order.amountMinor - order.refundedMinor - order.disputeWithdrawnMinor;
+    const feesKept = (order.applicationFeeMinor ?? 0) - order.feeRefundedMinor;
+    overview.orderCount += 1;
+    overview.grossMinor += order.amountMinor;
+    overview.refundedMinor += order.refundedMinor;
+    overview.disputedMinor += order.disputeWithdrawnMinor;
+    overview.salesMinor += sales;
+    overview.feeMinor += order.applicationFeeMinor ?? 0;
+    overview.feeRefundedMinor += order.feeRefundedMinor;
+    overview.feesKeptMinor += feesKept;
+    overview.sellersNetMinor += ledgerOf(order).netMinor;
+    entry.salesMinor += sales;
+    entry.feesMinor += feesKept;
   }
-  return {
-    currency,
-    days,
-    salesMinor: days.reduce((sum, entry) => sum + entry.salesMinor, 0),
-    feesMinor: days.reduce((sum, entry) => sum + entry.feesMinor, 0),
-    lostToDisputesMinor,
-    orderCount,
-    otherCurrencies: ranked.slice(1),
-    failedPayments,
-    failedEvents,
-    failedEmails,
-    pastDueMemberships,
-  };
+  const currencies = [...byCurrency.values()].sort((a, b) => b.orderCount - a.orderCount || a.currency.localeCompare(b.currency));
+  return { currencies, failedPayments, failedEvents, failedEmails, pastDueMemberships };
 }

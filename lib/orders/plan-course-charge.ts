@@ -1,6 +1,7 @@
 import { canSellWith } from "@/lib/connect/connection-status";
 import { getSellerConnection } from "@/lib/connect/seller-connection";
 import { db } from "@/lib/db";
+import { getSellerFeeOverride } from "@/lib/fees/platform-fees";
 import { getPlatformSettings } from "@/lib/settings/platform-settings";
 import { chargePlanFor, SELLER_CANNOT_SELL, type PlanResult } from "./charge-plan";
 
@@ -12,11 +13,15 @@ export interface PlannedCourse {
 
 /** The plan for buying the course now, or why it cannot be bought (the seller's account cannot take charges). */
 export async function planCourseCharge(course: PlannedCourse): Promise<PlanResult> {
-  const [connection, settings] = await Promise.all([getSellerConnection(course.sellerId), getPlatformSettings()]);
+  const [connection, settings, sellerFee] = await Promise.all([
+    getSellerConnection(course.sellerId),
+    getPlatformSettings(),
+    getSellerFeeOverride(course.sellerId),
+  ]);
   if (!connection?.stripeAccountId || !canSellWith(connection)) {
     return { ok: false, reason: "seller-cannot-sell", message: SELLER_CANNOT_SELL };
   }
-  return { ok: true, plan: chargePlanFor(course, settings, connection.stripeAccountId) };
+  return { ok: true, plan: chargePlanFor(course, settings, connection.stripeAccountId, sellerFee) };
 }
 
 /** For the course and checkout pages: how buying this course would be charged right now. */

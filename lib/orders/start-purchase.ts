@@ -30,12 +30,23 @@ export type PurchaseResult =
   | { ok: true; orderId: string; clientSecret: string; intentStatus: string; chargeType: ChargeType; stripeAccountId: string }
   | {
       ok: false;
-      reason: "not-for-sale" | "own-course" | "already-owned" | "price-changed" | "charge-changed" | "seller-cannot-sell" | "stripe-unavailable";
+      reason:
+        | "not-for-sale"
+        | "own-course"
+        | "already-owned"
+        | "price-changed"
+        | "charge-changed"
+        | "seller-cannot-sell"
+        | "payment-processing"
+        | "stripe-unavailable";
       message: string;
     };
 
 const NOT_FOR_SALE = "This course is not for sale right now.";
 const ALREADY_OWNED = "You already own this course. Find it in your library.";
+const EARLIER_PAYMENT_PAID = "Your earlier payment for this course has just gone through, so nothing more was charged. It will appear in your library.";
+const EARLIER_PAYMENT_PROCESSING =
+  "Your earlier payment for this course is still being processed by your bank. Nothing more was charged; the course opens as soon as it clears.";
 
 async function ownsCourse(userId: string, courseId: string): Promise<boolean> {
   const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { id: true } });
@@ -90,7 +101,12 @@ export async function startCoursePurchase(buyerId: string, request: PurchaseRequ
     // type, the fee changed, the seller reconnected another account), is never charged the old
     // way: its intent is canceled and a new order with a new idempotency key takes its place.
     if (order.amountMinor !== course.priceMinor || order.currency !== course.currency || !samePlan(order, plan)) {
-      await abandonOrder(order);
+      const abandoned = await abandonOrder(order);
+      if (abandoned === "paid") {
+        const owned = await ownsCourse(buyerId, course.id);
+        return { ok: false, reason: "already-owned", message: owned ? ALREADY_OWNED : EARLIER_PAYMENT_PAID };
+      }
+      if (abandoned === "in-flight") return { ok: false, reason: "payment-processing", message: EARLIER_PAYMENT_PROCESSING };
       if (await ownsCourse(buyerId, course.id)) return { ok: false, reason: "already-owned", message: ALREADY_OWNED };
       order = await pendingOrder(buyerId, course, plan);
     }
@@ -176,20 +192,31 @@ async function intentFor(
   return { ok: true, orderId: order.id, clientSecret: intent.client_secret!, intentStatus: intent.status, ...made };
 }
 
-/** A pending order at an old price or plan: cancel its intent (unless it was paid meanwhile) and release it. */
-async function abandonOrder(order: PendingOrder): Promise<void> {
+/**
+ * A pending order at an old price or plan: its intent is canceled and the order released, so a new
+ * one can take its place; but only once Stripe says the intent is canceled. An intent can succeed
+ * between our read and the cancel (the buyer confirms in another tab): the cancel then answers
+ * `payment_intent_unexpected_state`, and the intent is read again and, if paid, fulfilled. One
+ * still `processing` (a bank debit) keeps its order, which blocks a new one until it settles.
+ */
+async function abandonOrder(order: PendingOrder): Promise<"released" | "paid" | "in-flight"> {
   if (order.stripePaymentIntentId) {
     const account = intentAccountOf(order);
-    try {
-      const intent = await retrievePaymentIntent(order.stripePaymentIntentId, account);
-      if (intent.status === "succeeded") {
-        await fulfilOrderFromIntent(intent, account ?? null);
-        return;
+    let intent = await retrievePaymentIntent(order.stripePaymentIntentId, account);
+    if (PAYABLE_INTENT_STATUSES.has(intent.status)) {
+      try {
+        intent = await cancelPaymentIntent(intent.id, `order:${order.id}:cancel`, account);
+      } catch (error) {
+        if (!isStripeStateError(error)) throw error;
+        intent = await retrievePaymentIntent(intent.id, account);
       }
-      if (PAYABLE_INTENT_STATUSES.has(intent.status)) await cancelPaymentIntent(intent.id, `order:${order.id}:cancel`, account);
-    } catch (error) {
-      if (!isStripeStateError(error)) throw error;
     }
+    if (intent.status === "succeeded") {
+      await fulfilOrderFromIntent(intent, account ?? null);
+      return "paid";
+    }
+    if (intent.status !== "canceled") return "in-flight";
   }
   await db.order.updateMany({ where: { id: order.id, status: "pending" }, data: { status: "canceled", pendingKey: null } });
+  return "released";
 }

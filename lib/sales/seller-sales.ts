@@ -2,20 +2,34 @@ import { db } from "@/lib/db";
 
 export const SOLD_STATUSES = ["paid", "refunded"] as const;
 
-export interface Sale {
+/**
+ * One line of a seller's ledger. Every amount is what moved on the seller's Stripe account for the
+ * sale, so each row and each total adds up:
+ *   net = gross − platform fee + fee refunded − refunds − disputes
+ * Stripe's own processing and dispute fees are not in it (on direct charges Stripe takes them in
+ * the seller's account; on destination charges the platform pays them).
+ */
+export interface LedgerAmounts {
+  grossMinor: number;
+  /** The application fee the platform took when the sale was paid. */
+  feeMinor: number;
+  /** The part of that fee given back with refunds. */
+  feeRefundedMinor: number;
+  /** Refunded to the buyer out of the seller's share (a direct charge's refund, a destination charge's transfer reversal). */
+  refundedMinor: number;
+  /** What disputes took from the seller's account and did not give back (direct charges only). */
+  disputedMinor: number;
+  netMinor: number;
+}
+
+export interface Sale extends LedgerAmounts {
   orderId: string;
   paidAt: Date;
+  /** Sellers see their buyers' names, never their email addresses. */
   buyerName: string;
-  buyerEmail: string;
   courseTitle: string;
   chargeType: string;
   currency: string;
-  grossMinor: number;
-  feeMinor: number;
-  refundedMinor: number;
-  /** Taken back from the seller by a lost dispute (direct charges only). */
-  lostToDisputeMinor: number;
-  netMinor: number;
 }
 
 export interface SaleAmounts {
@@ -24,34 +38,29 @@ export interface SaleAmounts {
   refundedMinor: number;
   feeRefundedMinor: number;
   chargeType?: string | null;
-  disputeStatus?: string | null;
-  disputeAmountMinor?: number | null;
-}
-
-/** What a lost dispute took back from whoever was charged: nothing unless the dispute was lost. */
-export function lostToDisputeMinor(order: { disputeStatus?: string | null; disputeAmountMinor?: number | null }): number {
-  return order.disputeStatus === "lost" ? (order.disputeAmountMinor ?? 0) : 0;
+  disputeWithdrawnMinor?: number;
 }
 
 /**
- * The part of a lost dispute the seller bears. A direct charge lives on the seller's account, so
- * Stripe debits it there; on a destination charge Stripe debits the platform, and the seller's
- * transfer stands unless the platform reverses it (it does not).
+ * The part of a dispute the seller bears. A direct charge lives on the seller's account, so Stripe
+ * withdraws the disputed amount there (and gives it back if the dispute is won); on a destination
+ * charge Stripe debits the platform, and the seller's transfer stands unless the platform reverses
+ * it (it does not).
  */
-export function sellerLostToDisputeMinor(sale: SaleAmounts): number {
-  return sale.chargeType === "direct" ? lostToDisputeMinor(sale) : 0;
+export function sellerDisputedMinor(sale: SaleAmounts): number {
+  return sale.chargeType === "direct" ? (sale.disputeWithdrawnMinor ?? 0) : 0;
 }
 
-/**
- * What the seller keeps of a sale: the price, less what was refunded to the buyer, less what a lost
- * dispute took from the seller's account, less the platform fee that was not refunded (Stripe keeps
- * the application fee when a dispute is lost). Stripe's own processing and dispute fees are not in
- * it: on destination charges the platform pays them, on direct charges Stripe takes them from the
- * seller's account.
- */
-export function saleNetMinor(sale: SaleAmounts): number {
-  const fee = (sale.applicationFeeMinor ?? 0) - sale.feeRefundedMinor;
-  return sale.amountMinor - sale.refundedMinor - sellerLostToDisputeMinor(sale) - fee;
+/** A sale's ledger line from its order (amounts as last read from Stripe). */
+export function ledgerOf(sale: SaleAmounts): LedgerAmounts {
+  const line = {
+    grossMinor: sale.amountMinor,
+    feeMinor: sale.applicationFeeMinor ?? 0,
+    feeRefundedMinor: sale.feeRefundedMinor,
+    refundedMinor: sale.refundedMinor,
+    disputedMinor: sellerDisputedMinor(sale),
+  };
+  return { ...line, netMinor: line.grossMinor - line.feeMinor + line.feeRefundedMinor - line.refundedMinor - line.disputedMinor };
 }
 
 /** The seller's sales, newest first; ownership is part of the query. */
@@ -73,9 +82,8 @@ export async function listSellerSales(sellerId: string, options: { since?: Date;
       refundedMinor: true,
       feeRefundedMinor: true,
       chargeType: true,
-      disputeStatus: true,
-      disputeAmountMinor: true,
-      buyer: { select: { name: true, email: true } },
+      disputeWithdrawnMinor: true,
+      buyer: { select: { name: true } },
       course: { select: { title: true } },
     },
   });
@@ -83,28 +91,29 @@ export async function listSellerSales(sellerId: string, options: { since?: Date;
     orderId: order.id,
     paidAt: order.paidAt!,
     buyerName: order.buyer.name,
-    buyerEmail: order.buyer.email,
     courseTitle: order.course.title,
     chargeType: order.chargeType ?? "platform",
     currency: order.currency,
-    grossMinor: order.amountMinor,
-    feeMinor: order.applicationFeeMinor ?? 0,
-    refundedMinor: order.refundedMinor,
-    lostToDisputeMinor: sellerLostToDisputeMinor(order),
-    netMinor: saleNetMinor(order),
+    ...ledgerOf(order),
   }));
 }
 
-export interface MonthTotal {
+export interface MonthTotal extends LedgerAmounts {
   /** "2026-11" (UTC) */
   month: string;
   currency: string;
   count: number;
-  grossMinor: number;
-  feeMinor: number;
-  refundedMinor: number;
-  lostToDisputeMinor: number;
-  netMinor: number;
+}
+
+const LEDGER_KEYS = ["grossMinor", "feeMinor", "feeRefundedMinor", "refundedMinor", "disputedMinor", "netMinor"] as const;
+
+/** Adds one ledger line into a running total (same currency only). */
+export function addToLedger(total: LedgerAmounts, line: LedgerAmounts): void {
+  for (const key of LEDGER_KEYS) total[key] += line[key];
+}
+
+export function emptyLedger(): LedgerAmounts {
+  return { grossMinor: 0, feeMinor: 0, feeRefundedMinor: 0, refundedMinor: 0, disputedMinor: 0, netMinor: 0 };
 }
 
 export function monthOf(date: Date): string {
@@ -126,16 +135,24 @@ export function monthlyTotals(sales: Sale[]): MonthTotal[] {
   for (const sale of sales) {
     const month = monthOf(sale.paidAt);
     const key = `${month}:${sale.currency}`;
-    const total = totals.get(key) ?? { month, currency: sale.currency, count: 0, grossMinor: 0, feeMinor: 0, refundedMinor: 0, lostToDisputeMinor: 0, netMinor: 0 };
+    const total = totals.get(key) ?? { month, currency: sale.currency, count: 0, ...emptyLedger() };
     total.count += 1;
-    total.grossMinor += sale.grossMinor;
-    total.feeMinor += sale.feeMinor;
-    total.refundedMinor += sale.refundedMinor;
-    total.lostToDisputeMinor += sale.lostToDisputeMinor;
-    total.netMinor += sale.netMinor;
+    addToLedger(total, sale);
     totals.set(key, total);
   }
   return [...totals.values()].sort((a, b) => b.month.localeCompare(a.month) || a.currency.localeCompare(b.currency));
+}
+
+/** Totals of every sale per currency, for the foot of the page and the CSV. */
+export function currencyTotals(sales: Sale[]): Array<LedgerAmounts & { currency: string; count: number }> {
+  const totals = new Map<string, LedgerAmounts & { currency: string; count: number }>();
+  for (const sale of sales) {
+    const total = totals.get(sale.currency) ?? { currency: sale.currency, count: 0, ...emptyLedger() };
+    total.count += 1;
+    addToLedger(total, sale);
+    totals.set(sale.currency, total);
+  }
+  return [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
 
 export interface ChartSeries {

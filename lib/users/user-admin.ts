@@ -36,8 +36,12 @@ const NO_SUCH_USER = "That user no longer exists.";
 const NOT_YOURSELF = "You cannot change your own account here: ask another admin.";
 
 /**
- * Changes only the role column. The seller's courses and Stripe connection stay attached to
- * the user, so promoting them back restores everything.
+ * The demotion rule: a seller who stops being a seller (made a buyer or an admin) stops selling.
+ * Their published courses are unpublished in the same transaction, so nothing of theirs stays on
+ * sale without someone to manage it; everything else stays attached to the user: the courses
+ * themselves, their Stripe connection, orders, sales and buyers' access to what they bought.
+ * Promotion back gives the seller their controls again, and they publish what they choose (their
+ * Stripe account must still be able to take charges). The audit record lists what was unpublished.
  */
 export async function changeUserRole(actorId: string, userId: string, role: Role): Promise<UserChangeResult> {
   if (actorId === userId) return { ok: false, message: NOT_YOURSELF };
@@ -46,7 +50,13 @@ export async function changeUserRole(actorId: string, userId: string, role: Role
     if (!before) return { ok: false, message: NO_SUCH_USER };
     if (before.role === role) return { ok: true };
     await tx.user.update({ where: { id: userId }, data: { role } });
-    await recordAudit({ actorId, action: "user.role_changed", details: { userId, email: before.email, before: before.role, after: role } }, tx);
+    const details: Record<string, unknown> = { userId, email: before.email, before: before.role, after: role };
+    if (before.role === "seller") {
+      const published = await tx.course.findMany({ where: { sellerId: userId, published: true }, select: { id: true } });
+      await tx.course.updateMany({ where: { sellerId: userId, published: true }, data: { published: false, publishedAt: null } });
+      details.unpublishedCourseIds = published.map((course) => course.id);
+    }
+    await recordAudit({ actorId, action: "user.role_changed", details }, tx);
     return { ok: true };
   });
 }

@@ -97,6 +97,8 @@ const anyUser = (each: Access | ((persona: Persona) => Access)): Record<Persona,
 
 const everyone = (access: Access): Record<Persona, Access> => Object.fromEntries(PERSONAS.map((persona) => [persona, access])) as Record<Persona, Access>;
 const auditCount = (_fx: Fixtures, who: PersonaSession) => countRows(`SELECT count(*) n FROM "AuditLog" WHERE actorId = ?`, who.id);
+/** A fee other than the one in force, so an allowed call always changes it. */
+const togglePercent = (basisPoints: number | null | undefined) => (basisPoints === 700 ? "8" : "7");
 const redirectsTo = (pattern: RegExp) => (answer: Answered) => expect(answer.redirect ?? "").toMatch(pattern);
 
 async function routeCall(who: PersonaSession, method: "GET" | "POST", path: string, options: { data?: string; headers?: Record<string, string> } = {}): Promise<Answered> {
@@ -135,7 +137,7 @@ const ROWS: Row[] = [
     exportName: "createCourseAction",
     file: "app/seller/actions.ts",
     args: "state-and-form",
-    input: () => ({ title: `Matrix ${randomUUID().slice(0, 6)}`, description: "Made by the matrix.", price: "19.00", currency: "usd", slug: "", feePercent: "" }),
+    input: () => ({ title: `Matrix ${randomUUID().slice(0, 6)}`, description: "Made by the matrix.", price: "19.00", currency: "usd", slug: "" }),
     // Another seller may create courses too: they are their own.
     access: sellersOnly(allowed({ changes: (_fx, who) => countRows(`SELECT count(*) n FROM "Course" WHERE sellerId = ?`, who.id) })),
   },
@@ -144,7 +146,7 @@ const ROWS: Row[] = [
     exportName: "updateCourseAction",
     file: "app/seller/actions.ts",
     args: "state-and-form",
-    input: (fx) => ({ courseId: fx.spareCourse.id, title: `Renamed ${randomUUID().slice(0, 6)}`, description: "Changed.", price: "31.00", currency: "usd", slug: fx.spareCourse.slug, feePercent: "" }),
+    input: (fx) => ({ courseId: fx.spareCourse.id, title: `Renamed ${randomUUID().slice(0, 6)}`, description: "Changed.", price: "31.00", currency: "usd", slug: fx.spareCourse.slug }),
     access: sellersOnly(allowed({ changes: (fx) => readRow(`SELECT title FROM "Course" WHERE id = ?`, fx.spareCourse.id) }), refusedWith(COURSE_GONE)),
   },
   {
@@ -329,6 +331,22 @@ const ROWS: Row[] = [
     args: "state-and-form",
     input: (fx) => ({ feePercent: fx.settingsBefore.feePercent === "12.5" ? "12.25" : "12.5", chargeType: fx.settingsBefore.chargeType }),
     access: adminsOnly(allowed({ changes: () => readRow(`SELECT feeBasisPoints FROM "PlatformSettings"`) ?? null })),
+  },
+  {
+    kind: "action",
+    exportName: "setSellerFeeAction",
+    file: "app/admin/fees/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ email: fx.personas.owner.email!, feePercent: togglePercent(readRow<{ feeBasisPoints: number }>(`SELECT feeBasisPoints FROM "SellerFeeOverride" WHERE sellerId = ?`, fx.personas.owner.id)?.feeBasisPoints) }),
+    access: adminsOnly(allowed({ changes: (fx) => readRow(`SELECT feeBasisPoints FROM "SellerFeeOverride" WHERE sellerId = ?`, fx.personas.owner.id) ?? null })),
+  },
+  {
+    kind: "action",
+    exportName: "setCourseFeeAction",
+    file: "app/admin/fees/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ slug: fx.spareCourse.slug, feePercent: togglePercent(readRow<{ feeBasisPoints: number | null }>(`SELECT feeBasisPoints FROM "Course" WHERE id = ?`, fx.spareCourse.id)?.feeBasisPoints) }),
+    access: adminsOnly(allowed({ changes: (fx) => readRow(`SELECT feeBasisPoints FROM "Course" WHERE id = ?`, fx.spareCourse.id) })),
   },
   {
     kind: "action",

@@ -75,7 +75,6 @@ const courseFields = {
   price: fc.constant("19.00"),
   currency: fc.constant("usd"),
   slug: fc.constant(""),
-  feePercent: fc.constant(""),
 };
 const badCourse = pick(
   badAmount.map((price) => ({ price })),
@@ -234,6 +233,37 @@ const TARGETS: Target[] = [
         pick(
           fc.oneof(badAmount, fc.constantFrom("101", "100.01", "1000", "10.123")).map((feePercent) => ({ feePercent })),
           notIn(["destination", "direct"]).map((chargeType) => ({ chargeType })),
+        ),
+      ),
+  },
+  // No seller or course by these names exists, so even a well-formed fee changes nothing.
+  {
+    kind: "action",
+    exportName: "setSellerFeeAction",
+    file: "app/admin/fees/actions.ts",
+    args: "state-and-form",
+    persona: "admin",
+    fields: () =>
+      junkForm(
+        { email: fc.uuid().map((id) => `${id}@nobody.example`), feePercent: fc.constant("10") },
+        pick(
+          fc.oneof(badAmount, fc.constantFrom("101", "100.01", "1000", "10.123")).map((feePercent) => ({ feePercent })),
+          fc.oneof(junkValue, fc.constant("x".repeat(300))).map((email) => ({ email })),
+        ),
+      ),
+  },
+  {
+    kind: "action",
+    exportName: "setCourseFeeAction",
+    file: "app/admin/fees/actions.ts",
+    args: "state-and-form",
+    persona: "admin",
+    fields: () =>
+      junkForm(
+        { slug: fc.uuid().map((id) => `no-course-${id}`), feePercent: fc.constant("10") },
+        pick(
+          fc.oneof(badAmount, fc.constantFrom("101", "100.01", "1000", "10.123")).map((feePercent) => ({ feePercent })),
+          fc.oneof(junkValue, fc.constant("x".repeat(300))).map((slug) => ({ slug })),
         ),
       ),
   },

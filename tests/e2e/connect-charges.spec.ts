@@ -84,15 +84,17 @@ test("a buyer pays by destination charge, then by direct charge after the admin 
   const rows = sellerPage.getByTestId("sale-row");
   await expect(rows).toHaveCount(2);
   const directRow = rows.filter({ hasText: second.title });
-  await expect(directRow.getByTestId("sale-gross")).toHaveText("$30.00");
-  await expect(directRow.getByTestId("sale-fee")).toHaveText("$3.00");
-  await expect(directRow.getByTestId("sale-net")).toHaveText("$27.00");
+  await expect(directRow.getByTestId("ledger-gross")).toHaveText("$30.00");
+  await expect(directRow.getByTestId("ledger-fee")).toHaveText("−$3.00");
+  await expect(directRow.getByTestId("ledger-net")).toHaveText("$27.00");
   await expect(directRow).toContainText("Direct");
   const destinationRow = rows.filter({ hasText: first.title });
-  await expect(destinationRow.getByTestId("sale-fee")).toHaveText("$2.00");
-  await expect(destinationRow.getByTestId("sale-net")).toHaveText("$18.00");
-  await expect(destinationRow).toContainText(buyer.email);
-  await expect(sellerPage.getByTestId("monthly-totals")).toContainText("$45.00");
+  await expect(destinationRow.getByTestId("ledger-fee")).toHaveText("−$2.00");
+  await expect(destinationRow.getByTestId("ledger-net")).toHaveText("$18.00");
+  // Sellers see their buyers' names, never their email addresses.
+  await expect(destinationRow).toContainText(buyer.name);
+  await expect(sellerPage.locator("body")).not.toContainText(buyer.email);
+  await expect(sellerPage.getByTestId("total-row").getByTestId("ledger-net")).toHaveText("$45.00");
   await expect(sellerPage.getByTestId("sales-chart").locator("rect")).toHaveCount(12);
   await sellerPage.screenshot({ path: test.info().outputPath("seller-sales.png"), fullPage: true });
 
@@ -100,10 +102,12 @@ test("a buyer pays by destination charge, then by direct charge after the admin 
   expect(download.suggestedFilename()).toMatch(/^sales-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile((await download.path())!, "utf8");
   const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe("paid_at,order_id,buyer,buyer_email,course,charge_type,currency,gross,platform_fee,refunded,lost_to_dispute,net");
-  expect(lines).toHaveLength(3);
-  expect(csv).toContain(`${direct.id},${buyer.name},${buyer.email},${second.title},direct,USD,30.00,3.00,0.00,0.00,27.00`);
-  expect(csv).toContain(`${destination.id},${buyer.name},${buyer.email},${first.title},destination,USD,20.00,2.00,0.00,0.00,18.00`);
+  expect(lines[0]).toBe("row,period,order_id,buyer,course,charge_type,currency,sales,gross,platform_fee,fee_refunded,refunds,disputes,net");
+  expect(lines).toHaveLength(5);
+  expect(csv).toContain(`"${direct.id}","${buyer.name}","${second.title}","direct","USD",1,30.00,3.00,0.00,0.00,0.00,27.00`);
+  expect(csv).toContain(`"${destination.id}","${buyer.name}","${first.title}","destination","USD",1,20.00,2.00,0.00,0.00,0.00,18.00`);
+  expect(lines.at(-1)).toBe(`"total","all",,,,,"USD",2,50.00,5.00,0.00,0.00,0.00,45.00`);
+  expect(csv).not.toContain(buyer.email);
 
   // Another seller's export holds none of these sales; a buyer gets no export at all.
   const otherSeller = await signedIn(browser, await createUser("seller", "no-sales"));
@@ -176,4 +180,58 @@ test("platform settings: admin only, with messages next to bad fields", async ({
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status")).toHaveText("Settings saved. New orders use them from now on.");
   await expect(page.getByTestId("settings-history").locator("li").first()).toContainText("fee 10 % → 12.5 %");
+});
+
+test("the platform fee is the admin's: a seller sees it read-only, an admin sets it per seller and per course, and the buyer is charged it", async ({ page, browser }) => {
+  const seller = await createConnectedSeller("fee-seller");
+  const course = createCourse(seller.id, { priceMinor: 4000 });
+  const sellerPage = await signedIn(browser, seller);
+
+  // The course form has no fee field; the fee that applies and the seller's share are shown.
+  await sellerPage.goto(`/seller/courses/${course.id}/edit`);
+  await expect(sellerPage.getByLabel(/Platform fee/)).toHaveCount(0);
+  await expect(sellerPage.getByTestId("course-fee")).toHaveText(
+    "Platform fee: 10 %, the platform's standard fee (set by the platform). You receive $36.00 of $40.00 per sale, before Stripe's fees.",
+  );
+  // A fee posted with the form anyway is ignored.
+  await sellerPage.getByLabel("Title").fill(`${course.title} (edited)`);
+  await sellerPage.evaluate(() => {
+    const input = Object.assign(document.createElement("input"), { type: "hidden", name: "feePercent", value: "0" });
+    document.querySelector("form")!.append(input);
+  });
+  await sellerPage.getByRole("button", { name: "Save changes" }).click();
+  await expect(sellerPage.getByRole("status")).toHaveText("Saved.");
+  expect(readRow<{ feeBasisPoints: number | null }>(`SELECT feeBasisPoints FROM "Course" WHERE id = ?`, course.id)?.feeBasisPoints).toBeNull();
+
+  await logIn(page, DEMO.admin);
+  await page.goto("/admin/fees");
+  const sellerForm = page.getByTestId("seller-fee-form");
+  await sellerForm.getByLabel("Seller's email").fill(seller.email);
+  await sellerForm.getByLabel("Platform fee (%)").fill("101");
+  await sellerForm.getByRole("button", { name: "Save seller's fee" }).click();
+  await expect(sellerForm.locator("#seller-fee-form-feePercent-error")).toHaveText("The fee cannot be more than 100 %.");
+  await sellerForm.getByLabel("Platform fee (%)").fill("15");
+  await sellerForm.getByRole("button", { name: "Save seller's fee" }).click();
+  await expect(sellerForm.getByRole("status")).toHaveText("Fee saved. New orders use it from now on.");
+  const courseForm = page.getByTestId("course-fee-form");
+  await courseForm.getByLabel("Course address").fill(course.slug);
+  await courseForm.getByLabel("Platform fee (%)").fill("7.5");
+  await courseForm.getByRole("button", { name: "Save course's fee" }).click();
+  await expect(courseForm.getByRole("status")).toHaveText("Fee saved. New orders use it from now on.");
+  await page.reload();
+  await expect(page.getByTestId("fee-overrides")).toContainText(seller.email);
+  await expect(page.getByTestId("fee-history").locator("li").first()).toContainText(`course /${course.slug}: none → 7.5 %`);
+  await page.screenshot({ path: test.info().outputPath("admin-fees.png"), fullPage: true });
+
+  await sellerPage.goto("/seller");
+  const row = sellerPage.getByTestId("seller-course-row").filter({ hasText: course.title });
+  await expect(row.getByTestId("course-fee-percent")).toHaveText("7.5 %");
+  await expect(row.getByTestId("course-net")).toHaveText("$37.00");
+
+  const buyer = await createUser("buyer", "fee-buyer");
+  const buyerPage = await signedIn(browser, buyer);
+  await buy(buyerPage, course, "$40.00", "destination charges", seller.name);
+  const order = orderRow(buyer.id, course.id)!;
+  expect(order.applicationFeeMinor).toBe(300);
+  expect((await stripeApi("GET", `/v1/payment_intents/${order.stripePaymentIntentId}`)).application_fee_amount).toBe(300);
 });

@@ -285,11 +285,12 @@ describe("seller sales", () => {
     expect(sales[0]).toMatchObject({ grossMinor: 2000, feeMinor: 200, refundedMinor: 500, netMinor: 2000 - 500 - (200 - 50) });
     expect(await listSellerSales((await makeUser("seller")).id)).toEqual([]);
     expect(monthlyTotals(sales)).toEqual([
-      expect.objectContaining({ count: 1, grossMinor: 2000, feeMinor: 200, refundedMinor: 500, netMinor: 1350 }),
+      expect.objectContaining({ count: 1, grossMinor: 2000, feeMinor: 200, feeRefundedMinor: 50, refundedMinor: 500, disputedMinor: 0, netMinor: 1350 }),
     ]);
     const csv = salesCsv(sales);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
-    expect(csv).toContain(",20.00,2.00,5.00,0.00,13.50\r\n");
+    expect(csv).toContain(",1,20.00,2.00,0.50,5.00,0.00,13.50\r\n");
+    expect(csv).not.toContain(buyer.email);
   });
 });
 

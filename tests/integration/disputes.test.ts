@@ -104,7 +104,8 @@ describe("disputes on destination charges (platform endpoint)", () => {
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(order.disputeAmountMinor).toBe(order.amountMinor);
     const sale = (await listSellerSales(order.sellerId)).find((entry) => entry.orderId === orderId);
-    expect(sale).toMatchObject({ lostToDisputeMinor: 0, netMinor: order.amountMinor - (order.applicationFeeMinor ?? 0) });
+    expect(order.disputeWithdrawnMinor, "Stripe withdrew it from the platform").toBe(order.amountMinor);
+    expect(sale).toMatchObject({ disputedMinor: 0, netMinor: order.amountMinor - (order.applicationFeeMinor ?? 0) });
   });
 
   it("duplicated and reordered dispute events leave the final state: they re-read the dispute from Stripe", async () => {
@@ -183,7 +184,7 @@ describe("disputes on direct charges (Connect endpoint)", () => {
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(order.disputeAmountMinor).toBe(dispute.amount);
     const sale = (await listSellerSales(order.sellerId)).find((entry) => entry.orderId === orderId);
-    expect(sale).toMatchObject({ lostToDisputeMinor: dispute.amount, netMinor: order.amountMinor - dispute.amount - (order.applicationFeeMinor ?? 0) });
+    expect(sale).toMatchObject({ disputedMinor: dispute.amount, netMinor: order.amountMinor - dispute.amount - (order.applicationFeeMinor ?? 0) });
   });
 
   it("winning restores access", async () => {

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { makeUser } from "./support/factories";
 
 const input = (title: string, slug = "") =>
-  courseFormSchema.parse({ title, slug, description: "Learn it.", price: "49.00", currency: "usd", feePercent: "10" });
+  courseFormSchema.parse({ title, slug, description: "Learn it.", price: "49.00", currency: "usd" });
 
 describe("a seller's courses", () => {
   it("creates a draft owned by the seller, in minor units", async () => {
@@ -14,7 +14,7 @@ describe("a seller's courses", () => {
     const result = await createCourse(seller.id, input("Owned Course"));
     expect(result.ok).toBe(true);
     const course = await db.course.findUniqueOrThrow({ where: { slug: "owned-course" } });
-    expect(course).toMatchObject({ sellerId: seller.id, priceMinor: 4900, feeBasisPoints: 1000, published: false });
+    expect(course).toMatchObject({ sellerId: seller.id, priceMinor: 4900, feeBasisPoints: null, published: false });
   });
 
   it("refuses a slug that is taken, as a field error", async () => {

@@ -1,7 +1,10 @@
 import "./support/test-database";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { setCoursePublished } from "@/lib/courses/seller-courses";
 import { db } from "@/lib/db";
+import { courseAccess, courseForReader } from "@/lib/membership/course-access";
+import { startCoursePurchase } from "@/lib/orders/start-purchase";
 import { registerUser, registrationSchema } from "@/lib/users/registration";
 import { changeUserRole, listUsers, setUserDisabled } from "@/lib/users/user-admin";
 import { makeCourse, makeUser } from "./support/factories";
@@ -38,18 +41,44 @@ describe("registration", () => {
 });
 
 describe("user administration", () => {
-  it("changing a seller's role keeps their courses and Stripe connection", async () => {
+  it("demoting a seller unpublishes their courses and keeps everything else; promotion back restores their controls", async () => {
     const admin = await makeUser("admin");
     const seller = await makeUser("seller");
-    await makeCourse(seller.id);
-    await db.sellerAccount.create({ data: { userId: seller.id, stripeAccountId: `acct_${seller.id.slice(0, 10)}` } });
+    const published = await makeCourse(seller.id);
+    const draft = await makeCourse(seller.id, { published: false });
+    await db.sellerAccount.create({ data: { userId: seller.id, stripeAccountId: `acct_${seller.id.slice(0, 10)}`, chargesEnabled: true, detailsSubmitted: true } });
 
     expect(await changeUserRole(admin.id, seller.id, "buyer")).toEqual({ ok: true });
-    expect(await db.course.count({ where: { sellerId: seller.id } })).toBe(1);
-    expect(await db.sellerAccount.findUnique({ where: { userId: seller.id } })).not.toBeNull();
+    expect(await db.course.findMany({ where: { sellerId: seller.id }, select: { id: true, published: true }, orderBy: { id: "asc" } })).toEqual(
+      [published, draft].map((course) => ({ id: course.id, published: false })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(await db.sellerAccount.findUnique({ where: { userId: seller.id } })).toMatchObject({ stripeAccountId: `acct_${seller.id.slice(0, 10)}` });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.role_changed", details: { contains: seller.id } } });
+    expect(JSON.parse(audit.details)).toMatchObject({ before: "seller", after: "buyer", unpublishedCourseIds: [published.id] });
+    // Not for sale any more, even by a direct call.
+    const buyer = await makeUser("buyer");
+    expect(await startCoursePurchase(buyer.id, { courseId: published.id, expectedAmountMinor: published.priceMinor, expectedCurrency: "usd", expectedChargeType: "destination" })).toMatchObject({ ok: false, reason: "not-for-sale" });
 
     expect(await changeUserRole(admin.id, seller.id, "seller")).toEqual({ ok: true });
     expect((await db.user.findUniqueOrThrow({ where: { id: seller.id } })).role).toBe("seller");
+    expect(await setCoursePublished(seller.id, published.id, true)).toBe("ok");
+  });
+
+  it("members cannot open a disabled seller's included courses, and can again once the seller is enabled", async () => {
+    const admin = await makeUser("admin");
+    const seller = await makeUser("seller");
+    const course = await makeCourse(seller.id);
+    await db.course.update({ where: { id: course.id }, data: { includedInMembership: true } });
+    const member = await makeUser("buyer");
+    await db.membership.create({ data: { userId: member.id, status: "active", stripeSubscriptionId: `sub_${member.id}` } });
+    expect((await courseAccess(member.id, course.id)).membership).toBe(true);
+
+    expect(await setUserDisabled(admin.id, seller.id, true)).toEqual({ ok: true });
+    expect((await courseAccess(member.id, course.id)).membership).toBe(false);
+    expect(await courseForReader(member.id, course.slug)).toMatchObject({ access: { membership: false, purchased: false } });
+
+    expect(await setUserDisabled(admin.id, seller.id, false)).toEqual({ ok: true });
+    expect((await courseAccess(member.id, course.id)).membership).toBe(true);
   });
 
   it("disabling keeps every row and can be undone", async () => {

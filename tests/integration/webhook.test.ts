@@ -101,15 +101,32 @@ describe("the webhook endpoint", () => {
     expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: created.id } })).status).toBe("ignored");
   });
 
+  it("refuses a payment_intent.succeeded that does not match its order with 2xx and a recorded failure", async () => {
+    const { orderId, events } = await paidPurchase();
+    const succeeded = events.find((e) => e.type === "payment_intent.succeeded")!;
+    await db.order.update({ where: { id: orderId }, data: { amountMinor: 1 } });
+    expect((await deliver(await rawEvent(succeeded.id))).status).toBe(200);
+    expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: succeeded.id } })).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/^Refused: payment intent pi_\w+ does not match its order$/),
+    });
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("pending");
+  });
+
   it("answers 500 when handling fails, so Stripe retries, and handles the retry", async () => {
     const { orderId, events } = await paidPurchase();
     const succeeded = events.find((e) => e.type === "payment_intent.succeeded")!;
     const payload = await rawEvent(succeeded.id);
-    const original = await db.order.findUniqueOrThrow({ where: { id: orderId } });
-    await db.order.update({ where: { id: orderId }, data: { amountMinor: 1 } });
-    expect((await deliver(payload)).status).toBe(500);
+    // The database refuses the write for a moment (a trigger standing in for a locked or full disk).
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER fail_order_payment BEFORE UPDATE OF status ON "Order" BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
+    );
+    try {
+      expect((await deliver(payload)).status).toBe(500);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER fail_order_payment`);
+    }
     expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: succeeded.id } })).status).toBe("failed");
-    await db.order.update({ where: { id: orderId }, data: { amountMinor: original.amountMinor } });
     expect((await deliver(payload)).status).toBe(200);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("paid");
   });

@@ -5,17 +5,24 @@ const platform = { feeBasisPoints: 1000, chargeType: "destination" as const };
 
 describe("chargePlanFor", () => {
   it.each([
-    // price, course's own fee (bp), platform fee (bp), expected fee
-    [2500, null, 1000, 250],
-    [2500, 1250, 1000, 313], // the course's own fee wins: 312.5 → 313
-    [2500, 0, 1000, 0], // a course at 0 % pays no fee even when the platform's is higher
-    [2500, null, 0, 0],
-    [2500, 10_000, 1000, 2500],
-    [1500, null, 1000, 150], // JPY: whole yen
-  ])("price %d, course fee %s, platform fee %d → %d", (priceMinor, courseFee, platformFee, fee) => {
-    const plan = chargePlanFor({ priceMinor, feeBasisPoints: courseFee }, { ...platform, feeBasisPoints: platformFee }, "acct_1");
+    // price, admin's course fee (bp), admin's seller fee (bp), platform fee (bp), expected fee
+    [2500, null, null, 1000, 250],
+    [2500, 1250, null, 1000, 313], // the course's fee wins: 312.5 → 313 (half up)
+    [2500, 0, null, 1000, 0], // a course at 0 % pays no fee even when the platform's is higher
+    [2500, null, 1500, 1000, 375], // the seller's fee wins over the platform's
+    [2500, 800, 1500, 1000, 200], // the course's wins over the seller's
+    [2500, null, 0, 1000, 0],
+    [2500, null, null, 0, 0],
+    [2500, 10_000, null, 1000, 2500],
+    [1500, null, null, 1000, 150], // JPY: whole yen
+    [1005, null, 1250, 1000, 126], // 125.625 → 126
+    [1004, null, 1250, 1000, 126], // 125.5 → 126 (half up, not to even)
+    [999, 333, null, 1000, 33], // 33.2667 → 33
+    [99_999_999, null, null, 10_000, 99_999_999],
+  ])("price %d, course fee %s, seller fee %s, platform fee %d → %d", (priceMinor, courseFee, sellerFee, platformFee, fee) => {
+    const plan = chargePlanFor({ priceMinor, feeBasisPoints: courseFee }, { ...platform, feeBasisPoints: platformFee }, "acct_1", sellerFee);
     expect(plan.applicationFeeMinor).toBe(fee);
-    expect(plan.feeBasisPoints).toBe(courseFee ?? platformFee);
+    expect(plan.feeBasisPoints).toBe(courseFee ?? sellerFee ?? platformFee);
   });
 
   it("takes the charge type from the platform and the account from the seller", () => {

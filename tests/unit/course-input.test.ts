@@ -8,7 +8,6 @@ const valid = {
   description: "Tables and joins.",
   price: "19.99",
   currency: "usd",
-  feePercent: "",
 };
 
 function fieldErrors(input: Record<string, string>) {
@@ -18,23 +17,28 @@ function fieldErrors(input: Record<string, string>) {
 
 describe("courseFormSchema", () => {
   it("turns a valid form into a course in minor units with a derived slug", () => {
-    expect(courseFormSchema.parse({ ...valid, includedInMembership: "on", feePercent: "12.5" })).toEqual({
+    expect(courseFormSchema.parse({ ...valid, includedInMembership: "on" })).toEqual({
       title: "Intro to SQL",
       slug: "intro-to-sql",
       description: "Tables and joins.",
       priceMinor: 1999,
       currency: "usd",
-      feeBasisPoints: 1250,
       includedInMembership: true,
     });
   });
 
+  it("ignores a platform fee a seller posts: only admins set the fee", () => {
+    for (const feePercent of ["0", "12.5", "200"]) {
+      const parsed = courseFormSchema.parse({ ...valid, feePercent });
+      expect(parsed).not.toHaveProperty("feeBasisPoints");
+    }
+  });
+
   it("reports every bad field at once", () => {
-    expect(fieldErrors({ title: "", description: "", price: "abc", currency: "usd", slug: "", feePercent: "200" })).toEqual({
+    expect(fieldErrors({ title: "", description: "", price: "abc", currency: "usd", slug: "" })).toEqual({
       title: ["Give the course a title."],
       description: ["Describe what buyers will learn."],
       price: ["Enter the price as a number, like 19.99."],
-      feePercent: ["The fee cannot be more than 100 %."],
     });
   });
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ChangeHistory } from "@/components/admin/change-history";
 import { PlatformSettingsForm } from "@/components/admin/platform-settings-form";
 import { listAuditEntries } from "@/lib/audit/audit-log";
 import { requireRole } from "@/lib/auth/guards";
@@ -8,8 +9,6 @@ import { updatePlatformSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Platform settings" };
 export const dynamic = "force-dynamic";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function basisPointsToPercent(basisPoints: number): string {
   return formatBasisPoints(basisPoints).replace(/ %$/, "");
@@ -38,26 +37,14 @@ export default async function PlatformSettingsPage() {
       <h1 className="page-title">Platform settings</h1>
       <p className="mb-4 max-w-2xl text-sm text-slate-600">
         Now: {formatBasisPoints(settings.feeBasisPoints)} fee, {CHARGE_TYPE_LABELS[settings.chargeType].toLowerCase()}
-        {settings.saved ? "." : " (defaults from configuration; nothing saved yet)."} A course with its own fee keeps it.
+        {settings.saved ? "." : " (defaults from configuration; nothing saved yet)."} A seller or course with its own fee (<a href="/admin/fees">fees</a>) keeps it.
         Changes apply to orders made afterwards; an unpaid order made under the old settings is replaced when the buyer pays.
       </p>
       <PlatformSettingsForm
         action={updatePlatformSettingsAction}
         initial={{ feePercent: basisPointsToPercent(settings.feeBasisPoints), chargeType: settings.chargeType }}
       />
-      <h2 className="mb-3 mt-8 text-lg font-semibold">Changes</h2>
-      {history.length === 0 ? (
-        <p className="text-sm text-slate-500">No changes yet.</p>
-      ) : (
-        <ul className="card max-w-2xl divide-y divide-slate-100 p-0 text-sm" data-testid="settings-history">
-          {history.map((entry) => (
-            <li key={entry.id} className="px-4 py-2">
-              <span className="text-slate-500">{dateFormat.format(entry.createdAt)} UTC</span> ·{" "}
-              {entry.actor ? `${entry.actor.name} (${entry.actor.email})` : "system"}: {describeChange(entry.details)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChangeHistory entries={history} describe={(entry) => describeChange(entry.details)} testId="settings-history" />
     </>
   );
 }

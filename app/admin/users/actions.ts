@@ -17,6 +17,8 @@ export const changeRoleAction = protectedAction(
   async ({ userId, role }, admin) => {
     const result = await changeUserRole(admin.id, userId, role);
     if (!result.ok) return { error: result.message };
+    // A demoted seller's courses were unpublished: they leave the catalogue now.
+    expireCatalogue();
     revalidatePath("/admin/users");
     return { ok: true, message: `Role changed to ${role}.` };
   },

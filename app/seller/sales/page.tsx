@@ -3,7 +3,7 @@ import { DataTable } from "@/components/data-table";
 import { SalesChart } from "@/components/seller/sales-chart";
 import { requireRole } from "@/lib/auth/guards";
 import { formatMinor } from "@/lib/money";
-import { chartSeries, listSellerSales, monthlyTotals } from "@/lib/sales/seller-sales";
+import { chartSeries, currencyTotals, listSellerSales, monthlyTotals, type LedgerAmounts } from "@/lib/sales/seller-sales";
 
 export const metadata: Metadata = { title: "Sales" };
 export const dynamic = "force-dynamic";
@@ -14,11 +14,37 @@ const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", year: "num
 
 const CHARGE_LABELS: Record<string, string> = { destination: "Destination", direct: "Direct", platform: "Platform" };
 
+const LEDGER_COLUMNS = [
+  { label: "Gross", align: "right" },
+  { label: "Platform fee", align: "right" },
+  { label: "Fee refunded", align: "right" },
+  { label: "Refunds", align: "right" },
+  { label: "Disputes", align: "right" },
+  { label: "Net", align: "right" },
+] as const;
+
+/** The six amounts of a ledger line, in the order of LEDGER_COLUMNS; what is taken away shows with a minus. */
+function LedgerCells({ line, currency }: { line: LedgerAmounts; currency: string }) {
+  const out = (minor: number) => (minor === 0 ? formatMinor(0, currency) : `−${formatMinor(minor, currency)}`);
+  return (
+    <>
+      <td className="px-4 py-2 text-right" data-testid="ledger-gross">{formatMinor(line.grossMinor, currency)}</td>
+      <td className="px-4 py-2 text-right" data-testid="ledger-fee">{out(line.feeMinor)}</td>
+      <td className="px-4 py-2 text-right" data-testid="ledger-fee-refunded">{formatMinor(line.feeRefundedMinor, currency)}</td>
+      <td className="px-4 py-2 text-right" data-testid="ledger-refunds">{out(line.refundedMinor)}</td>
+      <td className="px-4 py-2 text-right" data-testid="ledger-disputes">{out(line.disputedMinor)}</td>
+      <td className="px-4 py-2 text-right font-semibold" data-testid="ledger-net">{formatMinor(line.netMinor, currency)}</td>
+    </>
+  );
+}
+
 export default async function SellerSalesPage() {
   const seller = await requireRole("seller", "/seller/sales");
   const now = new Date();
   const sales = await listSellerSales(seller.id);
   const totals = monthlyTotals(sales);
+  const grandTotals = currencyTotals(sales);
+  const manyCurrencies = grandTotals.length > 1;
   const shown = sales.slice(0, PAGE_ROWS);
 
   return (
@@ -38,62 +64,36 @@ export default async function SellerSalesPage() {
           <SalesChart series={chartSeries(totals, now)} />
           <section>
             <h2 className="mb-3 text-lg font-semibold">Per month</h2>
-            <DataTable
-              testId="monthly-totals"
-              columns={[
-                { label: "Month" },
-                { label: "Sales", align: "right" },
-                { label: "Gross", align: "right" },
-                { label: "Platform fee", align: "right" },
-                { label: "Refunds & lost disputes", align: "right" },
-                { label: "Net", align: "right" },
-              ]}
-            >
+            <DataTable testId="monthly-totals" columns={[{ label: "Month" }, { label: "Sales", align: "right" }, ...LEDGER_COLUMNS]}>
               {totals.map((total) => (
-                <tr key={`${total.month}:${total.currency}`} className="border-b border-slate-100 last:border-0">
-                  <td className="px-4 py-2">
+                <tr key={`${total.month}:${total.currency}`} className="border-b border-slate-100 last:border-0" data-testid="month-row">
+                  <td className="whitespace-nowrap px-4 py-2">
                     {monthFormat.format(new Date(`${total.month}-01T00:00:00Z`))}
-                    {totals.some((other) => other.currency !== total.currency) && ` (${total.currency.toUpperCase()})`}
+                    {manyCurrencies && ` (${total.currency.toUpperCase()})`}
                   </td>
                   <td className="px-4 py-2 text-right">{total.count}</td>
-                  <td className="px-4 py-2 text-right">{formatMinor(total.grossMinor, total.currency)}</td>
-                  <td className="px-4 py-2 text-right">{formatMinor(total.feeMinor, total.currency)}</td>
-                  <td className="px-4 py-2 text-right">{formatMinor(total.refundedMinor + total.lostToDisputeMinor, total.currency)}</td>
-                  <td className="px-4 py-2 text-right font-semibold">{formatMinor(total.netMinor, total.currency)}</td>
+                  <LedgerCells line={total} currency={total.currency} />
+                </tr>
+              ))}
+              {grandTotals.map((total) => (
+                <tr key={`total:${total.currency}`} className="border-t-2 border-slate-200 font-semibold" data-testid="total-row">
+                  <td className="px-4 py-2">Total{manyCurrencies && ` (${total.currency.toUpperCase()})`}</td>
+                  <td className="px-4 py-2 text-right">{total.count}</td>
+                  <LedgerCells line={total} currency={total.currency} />
                 </tr>
               ))}
             </DataTable>
           </section>
           <section>
             <h2 className="mb-3 text-lg font-semibold">Every sale</h2>
-            <DataTable
-              columns={[
-                { label: "Date" },
-                { label: "Buyer" },
-                { label: "Course" },
-                { label: "Charge" },
-                { label: "Gross", align: "right" },
-                { label: "Platform fee", align: "right" },
-                { label: "Refunds & lost disputes", align: "right" },
-                { label: "Net", align: "right" },
-              ]}
-            >
+            <DataTable columns={[{ label: "Date" }, { label: "Buyer" }, { label: "Course" }, { label: "Charge" }, ...LEDGER_COLUMNS]}>
               {shown.map((sale) => (
                 <tr key={sale.orderId} className="border-b border-slate-100 last:border-0" data-testid="sale-row">
                   <td className="whitespace-nowrap px-4 py-2">{dateFormat.format(sale.paidAt)}</td>
-                  <td className="px-4 py-2">
-                    {sale.buyerName}
-                    <span className="block text-xs text-slate-500">{sale.buyerEmail}</span>
-                  </td>
+                  <td className="px-4 py-2">{sale.buyerName}</td>
                   <td className="px-4 py-2">{sale.courseTitle}</td>
                   <td className="px-4 py-2">{CHARGE_LABELS[sale.chargeType] ?? sale.chargeType}</td>
-                  <td className="px-4 py-2 text-right" data-testid="sale-gross">{formatMinor(sale.grossMinor, sale.currency)}</td>
-                  <td className="px-4 py-2 text-right" data-testid="sale-fee">{formatMinor(sale.feeMinor, sale.currency)}</td>
-                  <td className="px-4 py-2 text-right">
-                    {formatMinor(sale.refundedMinor + sale.lostToDisputeMinor, sale.currency)}
-                    {sale.lostToDisputeMinor > 0 && <span className="block text-xs text-red-700">dispute lost</span>}
-                  </td>
-                  <td className="px-4 py-2 text-right font-semibold" data-testid="sale-net">{formatMinor(sale.netMinor, sale.currency)}</td>
+                  <LedgerCells line={sale} currency={sale.currency} />
                 </tr>
               ))}
             </DataTable>
@@ -101,8 +101,10 @@ export default async function SellerSalesPage() {
               <p className="mt-2 text-sm text-slate-500">The newest {PAGE_ROWS} of {sales.length} sales; the CSV has them all.</p>
             )}
             <p className="mt-2 text-xs text-slate-500">
-              Net is the price less refunds, disputes lost on direct charges and the platform fee. Stripe’s processing and
-              dispute fees are not included: on direct charges Stripe deducts them in your Stripe account.
+              Net = gross − platform fee + fee refunded − refunds − disputes: what each sale left in your Stripe account. A
+              refund gives back the platform fee in proportion; a dispute on a direct charge takes the amount from your account
+              while it is open or lost, and returns it if won. Stripe’s own processing and dispute fees are not included: on
+              direct charges Stripe deducts them in your Stripe account.
             </p>
           </section>
         </div>

@@ -30,4 +30,7 @@ export const eventHandlers: Partial<Record<string, EventHandler>> = {
   "charge.dispute.created": handleChargeDisputeChanged,
   "charge.dispute.updated": handleChargeDisputeChanged,
   "charge.dispute.closed": handleChargeDisputeChanged,
+  // The money a chargeback takes and gives back (the seller's ledger reads it from the dispute).
+  "charge.dispute.funds_withdrawn": handleChargeDisputeChanged,
+  "charge.dispute.funds_reinstated": handleChargeDisputeChanged,
 };

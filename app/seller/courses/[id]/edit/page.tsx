@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { CourseForm } from "@/components/course-form";
 import { requireRole } from "@/lib/auth/guards";
 import { getSellerCourse } from "@/lib/courses/seller-courses";
-import { formatBasisPoints, isCurrency, minorToMajorString } from "@/lib/money";
+import { sellerFeeNotice } from "@/lib/fees/fee-rule";
+import { feeForCourse } from "@/lib/fees/platform-fees";
+import { isCurrency, minorToMajorString } from "@/lib/money";
 import { updateCourseAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Edit course" };
@@ -13,6 +15,7 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
   const seller = await requireRole("seller", `/seller/courses/${id}/edit`);
   const course = await getSellerCourse(seller.id, id);
   if (!course || !isCurrency(course.currency)) notFound();
+  const fee = await feeForCourse({ sellerId: seller.id, feeBasisPoints: course.feeBasisPoints });
 
   return (
     <>
@@ -27,9 +30,9 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
           description: course.description,
           price: minorToMajorString(course.priceMinor, course.currency),
           currency: course.currency,
-          feePercent: course.feeBasisPoints === null ? "" : formatBasisPoints(course.feeBasisPoints).replace(" %", ""),
           includedInMembership: course.includedInMembership,
         }}
+        fee={sellerFeeNotice(fee, course)}
       />
     </>
   );
