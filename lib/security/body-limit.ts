@@ -31,7 +31,8 @@ export async function readBodyWithin(request: Request, limit = BODY_LIMIT_BYTES)
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      // Not awaited: cancelling one branch of a cloned (teed) body settles only when the other is cancelled too.
+      reader.cancel().catch(() => {});
       throw new BodyTooLarge();
     }
     chunks.push(value);

@@ -32,8 +32,14 @@ export async function logOut(formData: FormData): Promise<void> {
 }
 
 /** Every session of this user, on every device, this one included. */
-export const logOutEverywhere = protectedAction("any-user", z.object({}), async (_input, user) => {
+const logOutEverywhereAction = protectedAction("any-user", z.object({}), async (_input, user) => {
   await endAllSessions(user.id);
   await forgetSessionCookie();
   redirect("/login?loggedOut=everywhere");
 });
+
+/** A plain form's action; a visitor (no session to end) is sent to log in. */
+export async function logOutEverywhere(formData: FormData): Promise<void> {
+  const result = await logOutEverywhereAction(undefined, formData);
+  if (result.error) redirect("/login?callbackUrl=%2Faccount");
+}
