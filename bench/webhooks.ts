@@ -41,6 +41,12 @@ export interface WebhookReport {
   checks: Check[];
 }
 
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: the bench stack sets it when it starts the emulator`);
+  return value;
+}
+
 interface TargetConfig {
   url: string;
   secret: string;
@@ -85,7 +91,11 @@ export async function benchWebhooks(stack: Stack, config: BenchConfig, log: (lin
   const duplicates = Math.round((config.webhookEvents * config.webhookDuplicatePercent) / 100);
   const uniqueWanted = config.webhookEvents - duplicates;
 
-  const targets = (await emulatorJson<{ data: TargetConfig[] }>(`${stack.emulatorUrl}/_emulator/webhook_targets`)).body.data;
+  // The emulator never hands out its signing secrets: the stack started it and passed them in.
+  const targets: TargetConfig[] = [
+    { url: `${stack.appUrl}/api/stripe/webhook`, secret: requiredEnv("STRIPE_WEBHOOK_SECRET"), connect: false },
+    { url: `${stack.appUrl}/api/stripe/connect-webhook`, secret: requiredEnv("STRIPE_CONNECT_WEBHOOK_SECRET"), connect: true },
+  ];
   await emulatorJson(`${stack.emulatorUrl}/_emulator/webhooks/wait`, "POST", { timeout_ms: 30_000 });
   await emulatorJson(`${stack.emulatorUrl}/_emulator/webhook_targets`, "POST", {});
   const since = (await emulatorJson<{ now: number }>(`${stack.emulatorUrl}/_emulator/clock`)).body.now;

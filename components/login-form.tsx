@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 const MESSAGES: Record<string, string> = {
   AccountDisabled: "This account has been disabled. Contact support if you think this is a mistake.",
   CredentialsSignin: "The email or password is not right.",
-  TooManyAttempts: "Too many failed attempts for this email. Wait 15 minutes, then try again.",
+  TooManyAttempts: "Too many failed attempts for this email or from this network. Wait 15 minutes, then try again.",
 };
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {

@@ -10,6 +10,7 @@ export async function SiteHeader() {
     links.push({ href: "/library", label: "My library" });
     links.push({ href: "/membership", label: "Membership" });
     links.push({ href: "/account/orders", label: "Orders" });
+    links.push({ href: "/account", label: "Account" });
   }
   if (user && canSell(user.role)) {
     links.push({ href: "/seller", label: "Seller" });

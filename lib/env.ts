@@ -16,6 +16,12 @@ const schema = z.object({
   APP_URL: z.url().optional(),
   /** Signs session cookies. Generated into data/ on first use when not set. */
   AUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For (a load balancer, a CDN).
+   * 0: the app is reached directly and X-Forwarded-For is ignored. Per-address login and
+   * registration limits read the client's address by this rule (lib/security/client-address.ts).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Where the generated secret is kept when AUTH_SECRET is not set. */
   DATA_DIR: z.string().default("data"),
 

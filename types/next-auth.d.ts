@@ -9,5 +9,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
+    /** The AuthSession row this cookie stands for. */
+    sid?: string;
   }
 }

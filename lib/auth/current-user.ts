@@ -1,8 +1,10 @@
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { authOptions } from "./options";
-import { isRole, type Role } from "./roles";
+import type { Role } from "./roles";
 
 export interface CurrentUser {
   id: string;
@@ -12,18 +14,24 @@ export interface CurrentUser {
 }
 
 /**
- * The signed-in user as the database knows them now. The session cookie only names the user:
- * role and disabled status are read on every request, so a demotion or a disable takes effect
- * at once, even for sessions that were issued before it.
+ * The signed-in user as the database knows them now. The session cookie only names a session:
+ * its row, the user's session version, role and disabled status are read on every request (in
+ * the jwt callback), so a logout, a demotion or a disable takes effect at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, disabled: true },
-  });
-  if (!user || user.disabled || !isRole(user.role)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const user = (await getServerSession(authOptions()))?.user;
+  if (!user?.id || !user.role) return null;
+  return { id: user.id, email: user.email ?? "", name: user.name ?? "", role: user.role };
 });
+
+/** The session this request's cookie names (server only: it is never sent to the browser). */
+export async function currentSessionId(): Promise<string | null> {
+  const { AUTH_SECRET, APP_URL } = env();
+  const jar = await cookies();
+  const token = await getToken({
+    req: { headers: {}, cookies: Object.fromEntries(jar.getAll().map((cookie) => [cookie.name, cookie.value])) } as never,
+    secret: AUTH_SECRET,
+    secureCookie: APP_URL.startsWith("https://"),
+  });
+  return typeof token?.sid === "string" ? token.sid : null;
+}

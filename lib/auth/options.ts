@@ -1,19 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "./login-throttle";
-import { verifyAgainstDummy, verifyPassword } from "./password";
-import { isRole } from "./roles";
+import { clientAddress } from "@/lib/security/client-address";
+import { sameOriginTarget } from "@/lib/security/safe-redirect";
+import { authenticate, type AuthenticatedUser } from "./authenticate";
+import { activeSessionUser, SESSION_MAX_AGE_SECONDS, SessionEnded, startSession } from "./sessions";
 
 export const ACCOUNT_DISABLED = "AccountDisabled";
 export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(200),
-});
 
 /** next-auth's session cookie, plain and with the prefix it uses on https (large tokens add ".0", ".1"...). */
 export const SESSION_COOKIE_NAMES = ["next-auth.session-token", "__Secure-next-auth.session-token"] as const;
@@ -24,52 +18,58 @@ export function authOptions(): NextAuthOptions {
   process.env.NEXTAUTH_URL ??= APP_URL;
   return {
     secret: AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: APP_URL.startsWith("https://"),
     pages: { signIn: "/login" },
+    logger: {
+      // An ended session's cookie is expected traffic, not an error worth a log line.
+      error(code, metadata) {
+        if (metadata instanceof SessionEnded) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+      warn() {},
+      debug() {},
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(raw) {
-          const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const { email } = parsed.data;
-          if (isLoginThrottled(email)) throw new Error(TOO_MANY_ATTEMPTS);
-          const user = await db.user.findUnique({
-            where: { email: parsed.data.email },
-            select: { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true },
-          });
-          if (!user) {
-            await verifyAgainstDummy(parsed.data.password);
-            recordLoginFailure(email);
-            return null;
-          }
-          if (!(await verifyPassword(user.passwordHash, parsed.data.password))) {
-            recordLoginFailure(email);
-            return null;
-          }
-          if (user.disabled) throw new Error(ACCOUNT_DISABLED);
-          clearLoginFailures(email);
-          return { id: user.id, email: user.email, name: user.name, role: user.role };
+        async authorize(raw, request) {
+          const result = await authenticate(raw, clientAddress(new Headers(request.headers as Record<string, string>)));
+          if (result.ok) return result.user;
+          if (result.reason === "throttled") throw new Error(TOO_MANY_ATTEMPTS);
+          if (result.reason === "disabled") throw new Error(ACCOUNT_DISABLED);
+          return null;
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      // Every request with a session cookie passes here (pages through getServerSession, and
+      // /api/auth/session): a session that was logged out, ended everywhere or belongs to a
+      // disabled user throws, so next-auth clears the cookie instead of renewing it.
+      async jwt({ token, user }) {
         if (user) {
-          token.sub = user.id;
-          const role = (user as { role?: string }).role;
-          if (role && isRole(role)) token.role = role;
+          const signedIn = user as AuthenticatedUser;
+          token.sub = signedIn.id;
+          token.sid = await startSession(signedIn.id, signedIn.sessionVersion);
+          token.role = signedIn.role;
+          return token;
         }
+        const current = token.sub && token.sid ? await activeSessionUser(token.sid, token.sub) : null;
+        if (!current) throw new SessionEnded();
+        token.role = current.role;
+        token.name = current.name;
+        token.email = current.email;
         return token;
       },
       session({ session, token }) {
-        if (session.user && token.sub) {
-          session.user.id = token.sub;
-          session.user.role = token.role ?? "buyer";
+        if (token.sub && token.role) {
+          session.user = { id: token.sub, role: token.role, name: token.name ?? "", email: token.email ?? "" };
         }
         return session;
+      },
+      redirect({ url }) {
+        return new URL(sameOriginTarget(url, "/"), APP_URL).toString();
       },
     },
   };

@@ -1,4 +1,4 @@
-export const EMAIL_KINDS = ["sale", "refund", "renewal_failed"] as const;
+export const EMAIL_KINDS = ["sale", "refund", "renewal_failed", "account"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** One rendered email, ready for the outbox: the text is frozen when the event happens. */

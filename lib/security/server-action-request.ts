@@ -2,8 +2,10 @@
 // oversized body, a cross-site origin). This check runs first and answers such requests with a
 // 4xx and a sentence instead, so a bad request never looks like a crash of the app.
 
-/** Next.js's default `serverActions.bodySizeLimit`. */
-export const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
+import { BODY_LIMIT_BYTES, BodyTooLarge, readBodyWithin } from "./body-limit";
+
+/** Next.js's default `serverActions.bodySizeLimit`, the app's limit for every body. */
+export const SERVER_ACTION_BODY_LIMIT = BODY_LIMIT_BYTES;
 
 export interface RequestProblem {
   status: number;
@@ -11,6 +13,40 @@ export interface RequestProblem {
 }
 
 const UNREADABLE: RequestProblem = { status: 400, message: "This form could not be read. Please reload the page and try again." };
+const TOO_LARGE: RequestProblem = { status: 413, message: "This form is too large to send." };
+const CROSS_SITE: RequestProblem = { status: 403, message: "This form was sent from another site." };
+
+/**
+ * A copy of the body, read no further than the limit (a chunked body declares no length).
+ * The copy is what the checks parse; Next.js reads the original after them.
+ */
+async function boundedCopy(request: Request): Promise<Response | RequestProblem> {
+  try {
+    const bytes = await readBodyWithin(request.clone());
+    return new Response(Buffer.from(bytes), { headers: { "content-type": request.headers.get("content-type") ?? "" } });
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return TOO_LARGE;
+    return UNREADABLE;
+  }
+}
+
+/**
+ * A post from a page of another site, or from an opaque origin (`Origin: null` from a sandboxed
+ * frame or a data: URL, or an empty Origin), is refused here; Next.js would answer it with a 500.
+ * A request without Origin (an old browser, a script) is left to Next.js's own checks.
+ */
+export function crossSiteProblem(request: Request): RequestProblem | null {
+  const origin = request.headers.get("origin");
+  if (origin === null) return null;
+  let originHost: string | null = null;
+  try {
+    originHost = origin && origin !== "null" ? new URL(origin).host : null;
+  } catch {
+    originHost = null;
+  }
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  return host && originHost === host ? null : CROSS_SITE;
+}
 
 /** Strings React writes in an argument list: plain text ("$" escaped as "$$"), undefined, and a FormData reference. */
 function isArgumentValue(value: unknown): boolean {
@@ -63,11 +99,11 @@ function progressiveFormProblem(form: FormData): RequestProblem | null {
 
 /** Null when a page's multipart post without script looks like what React renders. */
 export async function progressiveActionProblem(request: Request): Promise<RequestProblem | null> {
+  const copy = await boundedCopy(request);
+  if (!(copy instanceof Response)) return copy;
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return null;
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > SERVER_ACTION_BODY_LIMIT) return { status: 413, message: "This form is too large to send." };
   try {
-    return progressiveFormProblem(await request.clone().formData());
+    return progressiveFormProblem(await copy.formData());
   } catch {
     return UNREADABLE;
   }
@@ -75,23 +111,12 @@ export async function progressiveActionProblem(request: Request): Promise<Reques
 
 /** Null when the request looks like what React's client sends for a server action. */
 export async function serverActionRequestProblem(request: Request): Promise<RequestProblem | null> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > SERVER_ACTION_BODY_LIMIT) return { status: 413, message: "This form is too large to send." };
-  const origin = request.headers.get("origin");
-  if (origin && origin !== "null") {
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      originHost = null;
-    }
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    if (!host || originHost !== host) return { status: 403, message: "This form was sent from another site." };
-  }
+  const copy = await boundedCopy(request);
+  if (!(copy instanceof Response)) return copy;
   const type = request.headers.get("content-type") ?? "";
   try {
-    if (type.startsWith("multipart/form-data")) return formProblem(await request.clone().formData());
-    if (type.startsWith("text/plain")) return argumentListProblem(await request.clone().text());
+    if (type.startsWith("multipart/form-data")) return formProblem(await copy.formData());
+    if (type.startsWith("text/plain")) return argumentListProblem(await copy.text());
   } catch {
     return UNREADABLE;
   }

@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/audit/audit-log";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { endAllSessions } from "@/lib/auth/sessions";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -61,7 +62,7 @@ export async function changeUserRole(actorId: string, userId: string, role: Role
   });
 }
 
-/** Disabling keeps every row; the user's sessions stop working on their next request. */
+/** Disabling keeps every row and ends every session: re-enabling later does not revive old cookies. */
 export async function setUserDisabled(
   actorId: string,
   userId: string,
@@ -73,6 +74,7 @@ export async function setUserDisabled(
     if (!before) return { ok: false, message: NO_SUCH_USER };
     if (before.disabled === disabled) return { ok: true };
     await tx.user.update({ where: { id: userId }, data: { disabled } });
+    if (disabled) await endAllSessions(userId, tx);
     await recordAudit({ actorId, action: disabled ? "user.disabled" : "user.enabled", details: { userId, email: before.email } }, tx);
     return { ok: true };
   });

@@ -2,7 +2,7 @@
 // from app/, so an action or route added without a row here fails the first two tests.
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { countRows, createFailedEmail, createUser, readRow, waitForOutbox } from "./support/database";
+import { countRows, createFailedEmail, createUser, readRow, TEST_PASSWORD, waitForOutbox } from "./support/database";
 import { changedTables, databaseSnapshot } from "./support/database-snapshot";
 import {
   becomeMember,
@@ -14,7 +14,7 @@ import {
   type WebhookEndpoint,
 } from "./support/http-journeys";
 import { createCourse, waitForWebhooks } from "./support/payments";
-import { BASE_URL, openPersonas, PERSONAS, signedInEmail, type Persona, type PersonaSession } from "./support/personas";
+import { BASE_URL, logInOverHttp, openPersonas, PERSONAS, signedInEmail, type Persona, type PersonaSession } from "./support/personas";
 import {
   actionKey,
   builtServerActions,
@@ -305,14 +305,17 @@ const ROWS: Row[] = [
     file: "app/(auth)/logout/actions.ts",
     args: "form",
     input: () => ({}),
-    // On a copy of the persona's cookies, so the persona stays signed in for the other rows.
+    // In a second session of the persona's account: logging out ends only that one, so the persona stays signed in for the other rows.
     call: async (_fx, who, invoke) => {
-      const copy = await playwrightRequest.newContext({ baseURL: BASE_URL, storageState: await who.request.storageState() });
+      const second = await playwrightRequest.newContext({ baseURL: BASE_URL });
       try {
-        const answer = await invoke(copy);
-        return { ...answer, body: (await signedInEmail(copy)) ? "still signed in" : "signed out" };
+        if (who.email) await logInOverHttp(second, { email: who.email, password: TEST_PASSWORD });
+        const answer = await invoke(second);
+        const signedOut = !(await signedInEmail(second));
+        const personaStays = !who.email || (await signedInEmail(who.request)) === who.email;
+        return { ...answer, body: signedOut && personaStays ? "signed out" : "still signed in" };
       } finally {
-        await copy.dispose();
+        await second.dispose();
       }
     },
     access: everyone(
@@ -323,6 +326,34 @@ const ROWS: Row[] = [
         },
       }),
     ),
+  },
+  {
+    kind: "action",
+    exportName: "logOutEverywhere",
+    file: "app/(auth)/logout/actions.ts",
+    args: "form",
+    input: () => ({}),
+    // Ends every session of the account: run for a fresh user of the persona's role, so the persona's own sessions survive.
+    call: async (_fx, who, invoke) => {
+      const fresh = await playwrightRequest.newContext({ baseURL: BASE_URL });
+      try {
+        const role = who.persona === "buyer" ? "buyer" : who.persona === "admin" ? "admin" : "seller";
+        const user = who.persona === "visitor" ? null : await createUser(role, "matrix-everywhere");
+        if (user) await logInOverHttp(fresh, user);
+        const other = user ? await playwrightRequest.newContext({ baseURL: BASE_URL }) : null;
+        if (user && other) await logInOverHttp(other, user);
+        const answer = await invoke(fresh);
+        const otherOut = other ? !(await signedInEmail(other)) : true;
+        await other?.dispose();
+        return { ...answer, body: otherOut && !(await signedInEmail(fresh)) ? "all signed out" : "a session survived" };
+      } finally {
+        await fresh.dispose();
+      }
+    },
+    access: {
+      ...anyUser(allowed({ answers: (a) => { expect(a.redirect ?? "").toMatch(/\/login\?loggedOut=everywhere$/); expect(a.body).toBe("all signed out"); } })),
+      visitor: { refused: "redirect", to: /\/login\?callbackUrl=%2Faccount$/ },
+    },
   },
   {
     kind: "action",

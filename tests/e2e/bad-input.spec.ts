@@ -277,8 +277,11 @@ const TARGETS: Target[] = [
   },
   // Logging out needs no input and ignores any; sent by a visitor so no persona loses its session.
   { kind: "action", exportName: "logOut", file: "app/(auth)/logout/actions.ts", args: "form", persona: "visitor", fields: () => junkForm({}, fc.constant({})) },
+  // As a visitor: a signed-in persona's junk form would still end all of its sessions (the action takes no input).
+  { kind: "action", exportName: "logOutEverywhere", file: "app/(auth)/logout/actions.ts", args: "form", persona: "visitor", fields: () => junkForm({}, fc.constant({})) },
   // Side-effect free for a connected seller: they may send anything.
-  { kind: "action", exportName: "connectWithOAuthAction", file: "app/seller/connect/actions.ts", args: "state-and-form", persona: "owner", fields: () => junkForm({}, fc.constant({})) },
+  // Any call that gets through starts a connection and stores its OAuth state: only broken envelopes are bad input here.
+  { kind: "action", exportName: "connectWithOAuthAction", file: "app/seller/connect/actions.ts", args: "state-and-form", persona: "owner", fields: null },
   { kind: "action", exportName: "openDashboardAction", file: "app/seller/connect/actions.ts", args: "state-and-form", persona: "owner", fields: () => junkForm({}, fc.constant({})) },
   { kind: "action", exportName: "startOnboardingAction", file: "app/seller/connect/actions.ts", args: "state-and-form", persona: "owner", fields: null },
   { kind: "action", exportName: "disconnectAction", file: "app/seller/connect/actions.ts", args: "state-and-form", persona: "owner", fields: null },

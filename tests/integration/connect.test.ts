@@ -1,6 +1,7 @@
 import "./support/test-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as connectWebhook } from "@/app/api/stripe/connect-webhook/route";
+import { consumeOAuthState, rememberOAuthState } from "@/lib/connect/oauth-state";
 import { db } from "@/lib/db";
 import { syncConnectedAccount } from "@/lib/payments/connect/account-sync";
 import { disconnectSeller } from "@/lib/payments/connect/disconnect";
@@ -107,6 +108,40 @@ describe("Connect by OAuth", () => {
     // Asking again (a first answer lost on the way) succeeds without calling Stripe.
     expect(await disconnectSeller(seller.id)).toEqual({ ok: true, alreadyDisconnected: true });
     expect(await disconnectSeller((await makeUser("seller")).id)).toEqual({ ok: false, message: "No Stripe account is connected." });
+  });
+});
+
+describe("OAuth state and relinking", () => {
+  // Failed on the old code: the state lived only in the cookie, so the same state and cookie linked a second account.
+  it("a state is used once: of two callbacks with it exactly one goes on; another user's or an expired one never", async () => {
+    const seller = await makeUser("seller");
+    await rememberOAuthState("state-once", seller.id);
+    const both = await Promise.all([consumeOAuthState("state-once", seller.id), consumeOAuthState("state-once", seller.id)]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    expect(await consumeOAuthState("state-once", seller.id)).toBe(false);
+
+    const other = await makeUser("seller");
+    await rememberOAuthState("state-mine", seller.id);
+    expect(await consumeOAuthState("state-mine", other.id)).toBe(false);
+    expect(await consumeOAuthState("state-mine", seller.id)).toBe(true);
+
+    await rememberOAuthState("state-old", seller.id, new Date(Date.now() - 11 * 60 * 1000));
+    expect(await consumeOAuthState("state-old", seller.id)).toBe(false);
+  });
+
+  // Failed on the old code: the replaced account stayed authorized for the platform.
+  it("linking a different account deauthorizes the one it replaces, once", async () => {
+    const seller = await makeUser("seller");
+    const first = await completeOAuthConnection(seller.id, (await authorizeOnStripe(buildAuthorizeUrl({ state: "r1", redirectUri: "http://app.test/cb" }), "connect")).get("code")!);
+    if (!first.ok) throw new Error("setup failed");
+    const second = await completeOAuthConnection(seller.id, (await authorizeOnStripe(buildAuthorizeUrl({ state: "r2", redirectUri: "http://app.test/cb" }), "connect")).get("code")!);
+    expect(second).toEqual({ ok: true, accountId: expect.stringMatching(/^acct_/) });
+    expect(second.ok && second.accountId).not.toBe(first.accountId);
+    expect(await db.sellerAccount.findUniqueOrThrow({ where: { userId: seller.id } })).toMatchObject({ stripeAccountId: second.ok && second.accountId, disconnectedAt: null });
+    await stripe.settle();
+    const deauthorized = delivered.filter((d) => d.event.type === "account.application.deauthorized");
+    expect(deauthorized.filter((d) => d.event.account === first.accountId)).toHaveLength(1);
+    expect(deauthorized.filter((d) => second.ok && d.event.account === second.accountId)).toHaveLength(0);
   });
 });
 

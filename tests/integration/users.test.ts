@@ -12,7 +12,7 @@ import { makeCourse, makeUser } from "./support/factories";
 describe("registration", () => {
   it("creates a buyer with an argon2id hash, never the password", async () => {
     const input = registrationSchema.parse({ name: "Reg", email: "  Reg@Example.COM ", password: "correct horse" });
-    const result = await registerUser(input);
+    const result = await registerUser(input, "203.0.113.1");
     expect(result.ok).toBe(true);
     const user = await db.user.findUniqueOrThrow({ where: { email: "reg@example.com" } });
     expect(user.role).toBe("buyer");
@@ -22,11 +22,33 @@ describe("registration", () => {
     expect(await verifyPassword(user.passwordHash, "wrong")).toBe(false);
   });
 
-  it("refuses an email that already has an account", async () => {
+  // Failed on the old code, which answered { ok: false, emailTaken: true } and told anyone the address was registered.
+  it("answers a taken address exactly as a new one, and emails the address's owner instead", async () => {
     const input = registrationSchema.parse({ name: "Twice", email: "twice@example.com", password: "password-1" });
-    expect((await registerUser(input)).ok).toBe(true);
-    expect(await registerUser(input)).toEqual({ ok: false, emailTaken: true });
+    const first = await registerUser(input, "203.0.113.2");
+    const second = await registerUser({ ...input, name: "Intruder", password: "another-password" }, "203.0.113.3");
+    expect(second).toEqual(first);
+    const owner = await db.user.findUniqueOrThrow({ where: { email: "twice@example.com" } });
+    expect(owner.name).toBe("Twice");
+    expect(await verifyPassword(owner.passwordHash, "password-1")).toBe(true);
     expect(await db.user.count({ where: { email: "twice@example.com" } })).toBe(1);
+    const mail = await db.outboxEmail.findMany({ where: { toAddress: "twice@example.com" } });
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ kind: "account", subject: "Someone tried to sign up with your email address" });
+    expect(mail[0].textBody).toContain("nothing was created");
+  });
+
+  // Failed on the old code: registration had no limit at all.
+  it("limits sign-ups per email and per address, counted before the account is made", async () => {
+    const input = registrationSchema.parse({ name: "Many", email: "many@example.com", password: "password-1" });
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => registerUser(input, `198.51.100.${i}`)));
+    expect(answers.filter((a) => a.ok)).toHaveLength(5);
+    expect(answers.filter((a) => !a.ok).every((a) => !a.ok && a.retryAfterSeconds > 0)).toBe(true);
+    const fromOneAddress = await Promise.all(
+      Array.from({ length: 35 }, (_, i) => registerUser({ ...input, email: `addr-${i}@example.com` }, "192.0.2.50")),
+    );
+    expect(fromOneAddress.filter((a) => a.ok)).toHaveLength(30);
+    expect(await db.user.count({ where: { email: { startsWith: "addr-" } } })).toBe(30);
   });
 
   it.each([

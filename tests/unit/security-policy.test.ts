@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, stripeOrigins } from "@/lib/security/content-security-policy";
-import { progressiveActionProblem, SERVER_ACTION_BODY_LIMIT, serverActionRequestProblem } from "@/lib/security/server-action-request";
+import { crossSiteProblem, progressiveActionProblem, SERVER_ACTION_BODY_LIMIT, serverActionRequestProblem } from "@/lib/security/server-action-request";
 
 describe("content security policy", () => {
   it("allows scripts by nonce, and Stripe's own origins with real keys", () => {
@@ -45,7 +45,10 @@ describe("server action requests", () => {
   });
 
   it("refuses other origins, other content types and oversized bodies", async () => {
-    expect(await serverActionRequestProblem(post("[]", { "content-type": "text/plain", origin: "https://evil.example" }))).toMatchObject({ status: 403 });
+    expect(crossSiteProblem(post("[]", { "content-type": "text/plain", origin: "https://evil.example" }))).toMatchObject({ status: 403 });
+    // Opaque origins (a sandboxed frame, a data: URL) and an empty Origin: Next.js answered these with a 500.
+    expect(crossSiteProblem(post("[]", { "content-type": "text/plain", origin: "null" }))).toMatchObject({ status: 403 });
+    expect(crossSiteProblem(post("[]", { "content-type": "text/plain", origin: "" }))).toMatchObject({ status: 403 });
     expect(await serverActionRequestProblem(post("{}", { "content-type": "application/json" }))).toMatchObject({ status: 415 });
     expect(await serverActionRequestProblem(post("[]", { "content-type": "text/plain", "content-length": String(SERVER_ACTION_BODY_LIMIT + 1) }))).toMatchObject({ status: 413 });
   });

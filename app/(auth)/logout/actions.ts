@@ -3,21 +3,43 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { publicAction } from "@/lib/auth/action";
+import { protectedAction, publicAction } from "@/lib/auth/action";
+import { currentSessionId } from "@/lib/auth/current-user";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/options";
+import { endAllSessions, endSession } from "@/lib/auth/sessions";
 
-// Sessions are JWT cookies that only name the user, so logging out is forgetting the cookie. A
-// server action (protected against cross-site posts by Next.js) needs no client-side next-auth.
-const logOutAction = publicAction(z.object({}), async () => {
+/** Expires the session cookie with the attributes next-auth set it with (a __Secure- cookie can only be replaced over https). */
+async function forgetSessionCookie(): Promise<void> {
   const jar = await cookies();
   for (const cookie of jar.getAll()) {
     if (!SESSION_COOKIE_NAMES.some((name) => cookie.name === name || cookie.name.startsWith(`${name}.`))) continue;
-    // Expired with the attributes next-auth set it with (a __Secure- cookie can only be replaced over https).
     jar.set(cookie.name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: cookie.name.startsWith("__Secure-") });
   }
+}
+
+// Logging out ends this browser's session on the server too: a copy of the cookie kept
+// elsewhere stops working. A server action (protected against cross-site posts) needs no
+// client-side next-auth.
+const logOutAction = publicAction(z.object({}), async () => {
+  const sessionId = await currentSessionId();
+  if (sessionId) await endSession(sessionId);
+  await forgetSessionCookie();
   redirect("/");
 });
 
 export async function logOut(formData: FormData): Promise<void> {
   await logOutAction(undefined, formData);
+}
+
+/** Every session of this user, on every device, this one included. */
+const logOutEverywhereAction = protectedAction("any-user", z.object({}), async (_input, user) => {
+  await endAllSessions(user.id);
+  await forgetSessionCookie();
+  redirect("/login?loggedOut=everywhere");
+});
+
+/** A plain form's action; a visitor (no session to end) is sent to log in. */
+export async function logOutEverywhere(formData: FormData): Promise<void> {
+  const result = await logOutEverywhereAction(undefined, formData);
+  if (result.error) redirect("/login?callbackUrl=%2Faccount");
 }

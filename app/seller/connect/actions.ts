@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { expireCatalogue } from "@/app/(shop)/expire-catalogue";
 import { protectedAction } from "@/lib/auth/action";
-import { createOAuthState, OAUTH_STATE_COOKIE } from "@/lib/connect/oauth-state";
+import { createOAuthState, OAUTH_STATE_COOKIE, rememberOAuthState } from "@/lib/connect/oauth-state";
 import { env } from "@/lib/env";
 import { disconnectSeller, stripeDashboardUrl } from "@/lib/payments/connect/disconnect";
 import { buildAuthorizeUrl } from "@/lib/payments/connect/oauth";
@@ -19,6 +19,7 @@ const noInput = z.object({});
 export const connectWithOAuthAction = protectedAction("seller", noInput, async (_input, seller) => {
   const { AUTH_SECRET, APP_URL } = env();
   const { state, cookie, maxAgeSeconds } = createOAuthState(AUTH_SECRET, seller.id);
+  await rememberOAuthState(state, seller.id);
   (await cookies()).set(OAUTH_STATE_COOKIE, cookie, {
     httpOnly: true,
     sameSite: "lax",

@@ -1,11 +1,12 @@
 import type Stripe from "stripe";
+import { BodyTooLarge, readBodyWithin } from "@/lib/security/body-limit";
 import { stripe } from "../stripe-client";
 import type { EventHandler } from "./handlers";
 import { receiveEvent } from "./receive-event";
 
 /**
  * One webhook endpoint: the raw body is verified with the endpoint's own signing secret, then
- * stored once and handled. 400 only for a bad signature, 500 only when handling failed (so
+ * stored once and handled. 413 for a body over the limit, 400 only for a bad signature, 500 only when handling failed (so
  * Stripe retries), 2xx for everything else including types we do not handle and events refused
  * for good (recorded as failed on the event row: retrying them would change nothing).
  */
@@ -22,7 +23,15 @@ export async function handleWebhookRequest(
   const signature = request.headers.get("stripe-signature");
   if (!signature) return Response.json({ error: "missing signature" }, { status: 400 });
 
-  const body = await request.text();
+  // Stripe's events are a few kilobytes: anything over the limit is refused before it is read
+  // whole, and before the signature is checked, so a large body costs no memory or hashing.
+  let body: string;
+  try {
+    body = Buffer.from(await readBodyWithin(request)).toString("utf8");
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return Response.json({ error: "body too large" }, { status: 413 });
+    throw error;
+  }
   let event: Stripe.Event;
   try {
     event = stripe().webhooks.constructEvent(body, signature, secret);

@@ -137,8 +137,9 @@ export function registerControl(router: Router, emu: Emulator, hooks: ControlHoo
       throw error;
     }
   });
+  // Signing secrets are never served: whoever starts the emulator chooses them and passes them on.
   router.add("GET", "/_emulator/webhook_targets", () =>
-    json({ data: emu.webhooks.configTargetList().map((t) => ({ id: t.id, url: t.url, secret: t.secret, connect: t.connect, enabled_events: t.enabledEvents })) }),
+    json({ data: emu.webhooks.configTargetList().map((t) => ({ id: t.id, url: t.url, connect: t.connect, enabled_events: t.enabledEvents })) }),
   );
   router.add("POST", "/_emulator/webhook_targets", (req) => {
     const targets = targetsFromBody(req.body);

@@ -140,7 +140,8 @@ async function handle(
     const isString = typeof r.body === "string";
     const payload = isString ? (r.body as string) : JSON.stringify(r.body, null, 2);
     const out: Record<string, string> = {
-      ...CORS_HEADERS,
+      // The control API answers no other web origin: a page elsewhere must not reset or drive it.
+      ...(path.startsWith("/_emulator/") ? {} : CORS_HEADERS),
       "request-id": requestId,
       ...(isString ? {} : { "content-type": "application/json" }),
       ...(path.startsWith("/v1/") ? { "stripe-version": headers["stripe-version"] ?? API_VERSION } : {}),

@@ -1,5 +1,10 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { NextRequest } from "next/server";
+import { loginAttemptKeys } from "@/lib/auth/authenticate";
+import { secondsUntilAllowed } from "@/lib/auth/attempt-limits";
+import { authOptions, TOO_MANY_ATTEMPTS } from "@/lib/auth/options";
+import { BodyTooLarge, readBodyWithin, tooLargeResponse } from "@/lib/security/body-limit";
+import { clientAddress } from "@/lib/security/client-address";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -25,7 +30,7 @@ function isPathOrHttpUrl(value: string): boolean {
 }
 
 /** next-auth treats a callback URL it cannot parse as a broken configuration and answers 500. */
-function callbackUrls(request: Request): string[] {
+function callbackUrls(request: Request, form: URLSearchParams | null): string[] {
   const fromQuery = new URL(request.url).searchParams.getAll("callbackUrl");
   const fromCookies = (request.headers.get("cookie") ?? "")
     .split(";")
@@ -38,14 +43,42 @@ function callbackUrls(request: Request): string[] {
         return value.join("=");
       }
     });
-  return [...fromQuery, ...fromCookies];
+  return [...fromQuery, ...fromCookies, ...(form?.getAll("callbackUrl") ?? [])];
 }
 
-async function handler(request: Request, context: Context) {
+/** A refused login answers 429 with Retry-After; the body is still what next-auth's client reads. */
+async function withRetryAfter(response: Response, email: string, address: string): Promise<Response> {
+  if (response.status !== 401 || !(response.headers.get("content-type") ?? "").includes("json")) return response;
+  const body = (await response.clone().json()) as { url?: string };
+  if (!body.url || new URL(body.url, "http://x").searchParams.get("error") !== TOO_MANY_ATTEMPTS) return response;
+  const waits = await Promise.all(loginAttemptKeys(email, address).map(([limit, key]) => secondsUntilAllowed(limit, key)));
+  const headers = new Headers(response.headers);
+  headers.set("retry-after", String(Math.max(1, ...waits)));
+  return new Response(response.body, { status: 429, headers });
+}
+
+async function handler(request: NextRequest, context: Context) {
   const { nextauth } = await context.params;
-  if (!ENDPOINTS[request.method]?.includes(nextauth.join("/"))) return plainText("Not found.", 404);
-  if (!callbackUrls(request).every(isPathOrHttpUrl)) return plainText("This sign-in link is not valid. Please log in from the login page.", 400);
-  return NextAuth(authOptions())(request, context);
+  const endpoint = nextauth.join("/");
+  if (!ENDPOINTS[request.method]?.includes(endpoint)) return plainText("Not found.", 404);
+
+  let body: Uint8Array | null = null;
+  if (request.method === "POST") {
+    try {
+      body = await readBodyWithin(request);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return tooLargeResponse();
+      throw error;
+    }
+  }
+  const form = body && (request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded") ? new URLSearchParams(Buffer.from(body).toString("utf8")) : null;
+  if (!callbackUrls(request, form).every(isPathOrHttpUrl)) return plainText("This sign-in link is not valid. Please log in from the login page.", 400);
+
+  // next-auth reads the body again: hand it the bytes already read (and checked for size).
+  const forwarded = body ? new NextRequest(request.url, { method: request.method, headers: request.headers, body: Buffer.from(body) }) : request;
+  const response = await NextAuth(authOptions())(forwarded, context);
+  if (endpoint !== "callback/credentials") return response;
+  return withRetryAfter(response, form?.get("email") ?? "", clientAddress(request.headers));
 }
 
 export { handler as GET, handler as POST };

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/guards";
-import { checkOAuthState, OAUTH_STATE_COOKIE } from "@/lib/connect/oauth-state";
+import { checkOAuthState, consumeOAuthState, OAUTH_STATE_COOKIE } from "@/lib/connect/oauth-state";
 import { env } from "@/lib/env";
 import { completeOAuthConnection } from "@/lib/payments/connect/oauth";
 
@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * Stripe sends the seller back here. The state must be the one minted for this same logged-in
- * seller (cookie + HMAC), and it is used once: the cookie is cleared whatever happens.
+ * seller (cookie + HMAC), and it is used once: the cookie is cleared whatever happens and the
+ * state's server-side row is deleted, so a replay of the same callback links nothing.
  */
 export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
@@ -19,6 +20,7 @@ export async function GET(request: Request): Promise<Response> {
   jar.delete({ name: OAUTH_STATE_COOKIE, path: "/seller/connect" });
 
   if (stateCheck !== "ok") redirect(`/seller?connect=${stateCheck === "expired" ? "expired" : "invalid_state"}`);
+  if (!(await consumeOAuthState(params.get("state")!, seller.id))) redirect("/seller?connect=invalid_state");
   if (params.get("error") === "access_denied") redirect("/seller?connect=denied");
   const code = params.get("code");
   if (!code || params.get("error")) redirect("/seller?connect=error");
