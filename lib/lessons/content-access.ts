@@ -69,3 +69,38 @@ export async function fileForViewer(viewer: Viewer | null, lessonId: string, fil
   });
   return file ? { file, isVideo } : null;
 }
+
+/** The course, if this editor may change it. */
+export function courseForEditor(editor: Viewer, courseId: string) {
+  return db.course.findFirst({ where: { id: courseId, ...editableCourses(editor) }, select: { id: true, slug: true, title: true, published: true } });
+}
+
+/** A lesson with its files, if this editor may change it. */
+export function lessonForEditor(editor: Viewer, lessonId: string) {
+  return db.lesson.findFirst({
+    where: { id: lessonId, course: editableCourses(editor) },
+    select: {
+      id: true,
+      courseId: true,
+      title: true,
+      body: true,
+      preview: true,
+      published: true,
+      section: { select: { title: true } },
+      videoFile: { select: { id: true, filename: true, sizeBytes: true, durationSeconds: true } },
+      attachments: { orderBy: { createdAt: "asc" }, select: { file: { select: { id: true, filename: true, sizeBytes: true, contentType: true } } } },
+    },
+  });
+}
+
+/** A course by slug for its reader, with their access; null when unknown, or unpublished and not theirs. */
+export async function courseForReader(viewer: Viewer, slug: string) {
+  const course = await db.course.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, description: true, published: true, priceMinor: true, currency: true, sellerId: true, seller: { select: { name: true } } },
+  });
+  if (!course) return null;
+  const access = await contentAccess(viewer, course);
+  if (!course.published && access.role === "visitor" && !access.onHold) return null;
+  return { course, access };
+}

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { contentAccess, lessonOpensFor, type Viewer } from "./content-access";
 
 /** Whole percent, rounded down so 100 % means every lesson is done. */
 export function percentComplete(done: number, total: number): number {
@@ -50,4 +51,17 @@ export async function libraryProgress(userId: string, courseIds: string[]): Prom
   ]);
   const doneBy = new Map(done.map((row) => [row.courseId, row._count._all]));
   return new Map(totals.map((row) => [row.courseId, percentComplete(doneBy.get(row.courseId) ?? 0, row._count._all)]));
+}
+
+/** Marks a lesson done or not done for someone who may open it; null when they may not (or it is gone). */
+export async function markLesson(viewer: Viewer, lessonId: string, done: boolean): Promise<{ courseId: string; slug: string } | null> {
+  const lesson = await db.lesson.findUnique({
+    where: { id: lessonId },
+    select: { id: true, courseId: true, published: true, preview: true, course: { select: { id: true, slug: true, sellerId: true } } },
+  });
+  if (!lesson) return null;
+  const access = await contentAccess(viewer, lesson.course);
+  if (access.role === "visitor" || !lessonOpensFor(access.role, lesson)) return null;
+  await setLessonComplete(viewer.id, lesson, done);
+  return { courseId: lesson.courseId, slug: lesson.course.slug };
 }
