@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Readable, Transform } from "node:stream";
+import { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import type { UploadLimits } from "@/lib/env";
 import { safeFilename } from "@/lib/storage/content-disposition";
@@ -59,22 +59,20 @@ export async function uploadLessonFile(editor: Viewer, request: UploadRequest, s
 
   const storageKey = `lessons/${lesson.courseId}/${randomUUID()}`;
   let received = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      received += chunk.length;
-      done(received > limit ? new TooLarge() : null, chunk);
-    },
-  });
-  const rest = Readable.from(
+  const counted = Readable.from(
     (async function* () {
-      yield head;
-      for (let step = await iterator.next(); !step.done; step = await iterator.next()) yield step.value;
+      for (let step: IteratorResult<Uint8Array> = { done: false, value: head }; !step.done; step = await iterator.next()) {
+        received += step.value.length;
+        if (received > limit) throw new TooLarge();
+        yield step.value;
+      }
     })(),
   );
   try {
-    await storage.put(storageKey, rest.pipe(counter), sniffed.contentType);
+    await storage.put(storageKey, counted, sniffed.contentType);
   } catch (error) {
-    rest.destroy();
+    counted.destroy();
+    await iterator.return?.();
     await storage.delete(storageKey).catch(() => undefined);
     if (error instanceof TooLarge) return tooLarge(request.purpose, limits);
     throw error;
