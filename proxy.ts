@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, stripeOrigins } from "@/lib/security/content-security-policy";
 import { progressiveActionProblem, serverActionRequestProblem } from "@/lib/security/server-action-request";
+import { storageOrigins } from "@/lib/storage/origins";
 
 /**
  * A fresh nonce per page request: Next.js reads it from the request's CSP header and puts it on
@@ -14,7 +15,7 @@ export async function proxy(request: NextRequest) {
     if (problem) return new NextResponse(problem.message, { status: problem.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const policy = contentSecurityPolicy(nonce, stripeOrigins(env().stripe.apiUrl));
+  const policy = contentSecurityPolicy(nonce, stripeOrigins(env().stripe.apiUrl), storageOrigins());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);

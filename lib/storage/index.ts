@@ -27,3 +27,4 @@ function storageFromEnv(): ObjectStorage {
   }
   return new DiskStorage(path.resolve(config.DATA_DIR, "files"));
 }
+

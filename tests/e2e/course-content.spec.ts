@@ -26,7 +26,7 @@ async function openLessonEditor(page: Page, title: string) {
 
 async function upload(page: Page, purpose: "video" | "file", file: string, label: string) {
   const box = page.getByTestId(`upload-${purpose}`);
-  await box.getByLabel(label).setInputFiles(file);
+  await box.getByLabel(purpose === "video" ? "Choose a video" : "Choose a file").setInputFiles(file);
   await box.getByRole("button", { name: label }).click();
   await expect(box.getByRole("status")).toContainText("uploaded");
 }
@@ -184,6 +184,6 @@ test("the file route answers ranges with 206, refuses bad ones with 416, and kee
   }
   const whole = await page.request.get(url);
   expect(whole.status()).toBe(200);
-  expect(whole.headers()["content-length"]).toBe(String(preview.sizeBytes));
+  expect((await whole.body()).length).toBe(preview.sizeBytes);
   expect(whole.headers()["content-disposition"]).toMatch(/^inline; filename="welcome.mp4"/);
 });

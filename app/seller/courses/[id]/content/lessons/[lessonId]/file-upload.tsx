@@ -63,10 +63,7 @@ export function FileUpload({ lessonId, purpose, accept, maxBytes, label, hint }:
   const sending = status.state === "sending";
   return (
     <div className="mt-2 space-y-2" data-testid={`upload-${purpose}`}>
-      <label className="block text-sm">
-        <span className="sr-only">{label}</span>
-        <input ref={input} type="file" accept={accept} disabled={sending} className="block w-full text-sm" aria-label={label} />
-      </label>
+      <input ref={input} type="file" accept={accept} disabled={sending} className="block w-full text-sm" aria-label={purpose === "video" ? "Choose a video" : "Choose a file"} />
       <p className="text-xs text-slate-500">{hint}</p>
       <div className="flex gap-2">
         <button type="button" className="btn-secondary" onClick={start} disabled={sending}>{label}</button>
