@@ -37,7 +37,7 @@ async function publish(page: Page) {
 }
 
 test("a seller builds a course, a visitor previews it, a buyer learns from it until a full refund closes it", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const seller = await createConnectedSeller("content");
   const course = createCourse(seller.id, { priceMinor: 2000, title: `Learnable ${seller.id.slice(-6)}` });
 

@@ -27,9 +27,8 @@ const flag = z.enum(["true", "false"]).transform((value) => value === "true");
 
 function answer(result: EditResult, message: string): ActionState {
   if (!result.ok) return { error: GONE };
-  revalidatePath(`/seller/courses/${result.courseId}/content`);
-  revalidatePath("/courses/[slug]", "page");
-  revalidatePath("/library/[slug]", "page");
+  // The editor and its lesson pages; the course page and the player read the curriculum on every request.
+  revalidatePath(`/seller/courses/${result.courseId}/content`, "layout");
   return { ok: true, message };
 }
 

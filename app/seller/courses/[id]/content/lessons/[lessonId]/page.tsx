@@ -34,7 +34,7 @@ export default async function LessonEditorPage({ params }: Props) {
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <ActionForm action={saveLessonAction} fields={{ lessonId: lesson.id }} submitLabel="Save lesson" pendingLabel="Saving…" className="card flex-col items-stretch">
+        <ActionForm action={saveLessonAction} fields={{ lessonId: lesson.id }} submitLabel="Save lesson" pendingLabel="Saving…" layout="column" className="card">
           <label className="label" htmlFor="lesson-title">Title</label>
           <input id="lesson-title" name="title" defaultValue={lesson.title} required maxLength={200} className="input" />
           <label className="label mt-2" htmlFor="lesson-body">Lesson text (Markdown: headings, lists, links, `code` and ``` code blocks)</label>
