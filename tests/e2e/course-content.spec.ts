@@ -19,9 +19,14 @@ async function addLesson(page: Page, section: string, title: string) {
   await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
 }
 
-async function openLessonEditor(page: Page, title: string) {
+/** Opens the lesson from the curriculum editor and saves its text (and preview flag). */
+async function writeLesson(page: Page, title: string, body: string, options: { preview?: boolean } = {}) {
   await page.getByRole("link", { name: `Edit lesson ${title}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await page.getByLabel(/Lesson text/).fill(body);
+  if (options.preview) await page.getByLabel(/Free preview/).check();
+  await page.getByRole("button", { name: "Save lesson" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Lesson saved." })).toBeVisible();
 }
 
 async function upload(page: Page, purpose: "video" | "file", file: string, label: string) {
@@ -58,29 +63,19 @@ test("a seller builds a course, a visitor previews it, a buyer learns from it un
   await sellerPage.getByRole("button", { name: "Move lesson Slides up" }).click();
   await expect(sellerPage.getByTestId("editor-section").nth(0).getByTestId("editor-lesson")).toHaveCount(2);
 
-  await openLessonEditor(sellerPage, "Welcome");
-  await sellerPage.getByLabel(/Lesson text/).fill("## Hello\n\n- watch the video\n- then read on\n\n```js\nconsole.log('hi')\n```\n\n<script>window.hacked = true</script>");
-  await sellerPage.getByLabel(/Free preview/).check();
-  await sellerPage.getByRole("button", { name: "Save lesson" }).click();
-  await expect(sellerPage.getByRole("status").filter({ hasText: "Lesson saved." })).toBeVisible();
+  await writeLesson(sellerPage, "Welcome", "## Hello\n\n- watch the video\n- then read on\n\n```js\nconsole.log('hi')\n```\n\n<script>window.hacked = true</script>", { preview: true });
   await upload(sellerPage, "video", VIDEO, "Upload video");
   await expect(sellerPage.getByTestId("lesson-video-file")).toContainText("welcome.mp4");
   await publish(sellerPage);
 
   await sellerPage.getByRole("link", { name: "← Course content" }).click();
-  await openLessonEditor(sellerPage, "Slides");
-  await sellerPage.getByLabel(/Lesson text/).fill("Download the slides below.");
-  await sellerPage.getByRole("button", { name: "Save lesson" }).click();
-  await expect(sellerPage.getByRole("status").filter({ hasText: "Lesson saved." })).toBeVisible();
+  await writeLesson(sellerPage, "Slides", "Download the slides below.");
   await upload(sellerPage, "file", PDF, "Add a file");
   await expect(sellerPage.getByTestId("lesson-attachment")).toContainText("cheat-sheet.pdf");
   await publish(sellerPage);
 
   await sellerPage.getByRole("link", { name: "← Course content" }).click();
-  await openLessonEditor(sellerPage, "Deep dive");
-  await sellerPage.getByLabel(/Lesson text/).fill(Array.from({ length: 450 }, () => "word").join(" "));
-  await sellerPage.getByRole("button", { name: "Save lesson" }).click();
-  await expect(sellerPage.getByRole("status").filter({ hasText: "Lesson saved." })).toBeVisible();
+  await writeLesson(sellerPage, "Deep dive", Array.from({ length: 450 }, () => "word").join(" "));
   const deepDiveUrl = sellerPage.url();
 
   // A visitor sees the curriculum (the draft is not in it), opens the preview, and nothing else.
@@ -106,9 +101,15 @@ test("a seller builds a course, a visitor previews it, a buyer learns from it un
   // The seller publishes the draft; now the curriculum has all three.
   await sellerPage.goto(deepDiveUrl);
   await publish(sellerPage);
+  await sellerPage.screenshot({ path: test.info().outputPath("lesson-editor.png"), fullPage: true });
   await visitor.goto(`/courses/${course.slug}`);
   await expect(visitor.getByTestId("curriculum-lesson")).toHaveCount(3);
   await expect(visitor.getByTestId("curriculum-lesson").nth(2)).toContainText("3 min");
+  await visitor.screenshot({ path: test.info().outputPath("course-page.png"), fullPage: true });
+  await sellerPage.getByRole("link", { name: "← Course content" }).click();
+  await sellerPage.screenshot({ path: test.info().outputPath("editor.png"), fullPage: true });
+  await sellerPage.setViewportSize({ width: 390, height: 844 });
+  await sellerPage.screenshot({ path: test.info().outputPath("editor-390.png"), fullPage: true });
 
   // A buyer pays and learns: the video has a duration and seeks, the PDF downloads with its name.
   const buyer = await createUser("buyer", "content-buyer");
@@ -140,7 +141,10 @@ test("a seller builds a course, a visitor previews it, a buyer learns from it un
   expect(download.suggestedFilename()).toBe("cheat-sheet.pdf");
   await page.getByRole("button", { name: "Mark as complete" }).click();
   await expect(page.getByTestId("course-percent")).toHaveText("66 % complete");
-  await page.screenshot({ path: test.info().outputPath("player.png"), fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("player.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: test.info().outputPath("player-390.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Log out and back in: the library shows the percentage and the player continues where they stopped.
   await page.getByRole("button", { name: "Log out" }).click();
