@@ -161,7 +161,8 @@ const ROWS: Row[] = [
   ),
   contentRow(
     "saveLessonAction",
-    (fx) => ({ lessonId: fx.content.lessonId, title: "Matrix lesson", body: `Body ${randomUUID()}`, preview: "on" }),
+    // Not a preview: the file route rows below need the lesson closed to visitors.
+    (fx) => ({ lessonId: fx.content.lessonId, title: "Matrix lesson", body: `Body ${randomUUID()}` }),
     contentEditors(allowed({ changes: lessonTitle })),
   ),
   contentRow(
