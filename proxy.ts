@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, stripeOrigins } from "@/lib/security/content-security-policy";
 import { crossSiteProblem, progressiveActionProblem, serverActionRequestProblem, type RequestProblem } from "@/lib/security/server-action-request";
+import { storageOrigins } from "@/lib/storage/origins";
 
 const HSTS = "max-age=63072000; includeSubDomains";
 
@@ -35,7 +36,7 @@ export async function proxy(request: NextRequest) {
     if (problem) return plainProblem(problem);
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const policy = contentSecurityPolicy(nonce, stripeOrigins(stripe.apiUrl));
+  const policy = contentSecurityPolicy(nonce, stripeOrigins(stripe.apiUrl), storageOrigins());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);

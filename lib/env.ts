@@ -55,6 +55,23 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).default(DEFAULT_SMTP_URL),
   /** The sender of every email. */
   MAIL_FROM: z.string().min(3).default("Coursemarket <no-reply@coursemarket.local>"),
+
+  /** Where lesson videos and files are kept: disk (DATA_DIR/files, one machine) or s3 (shared by several instances). */
+  STORAGE_BACKEND: z.enum(["disk", "s3"]).default("disk"),
+  /** With STORAGE_BACKEND=s3: the bucket, its region, and for S3-compatible stores the endpoint URL. */
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ENDPOINT: z.url().optional(),
+  /** Path-style URLs (endpoint/bucket/key): what MinIO, s3rver and most S3-compatible stores need. */
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** Unset: the AWS SDK's own chain (environment, profile, instance role). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** How long a signed download link lives; it is issued only after the access check. */
+  S3_SIGNED_URL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+  /** Upload limits in megabytes (1 MB = 1,048,576 bytes). */
+  UPLOAD_MAX_VIDEO_MB: z.coerce.number().int().min(1).max(20_000).default(2048),
+  UPLOAD_MAX_FILE_MB: z.coerce.number().int().min(1).max(20_000).default(100),
 });
 
 export const EMULATOR_URL = "http://127.0.0.1:12111";
@@ -91,7 +108,13 @@ export type Env = z.infer<typeof schema> & {
   AUTH_SECRET: string;
   stripe: StripeConfig;
   platformDefaults: PlatformDefaults;
+  uploadLimits: UploadLimits;
 };
+
+export interface UploadLimits {
+  videoBytes: number;
+  fileBytes: number;
+}
 
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
@@ -109,12 +132,16 @@ function parseEnv(): Env {
     throw new Error(`Invalid environment configuration:\n  ${problems.join("\n  ")}`);
   }
   const values = parsed.data;
+  if (values.STORAGE_BACKEND === "s3" && !values.S3_BUCKET) {
+    throw new Error("Invalid environment configuration:\n  S3_BUCKET is required with STORAGE_BACKEND=s3");
+  }
   return {
     ...values,
     APP_URL: values.APP_URL ?? `http://localhost:${values.PORT}`,
     AUTH_SECRET: values.AUTH_SECRET ?? loadOrCreateSecret(values.DATA_DIR),
     stripe: stripeConfig(values),
     platformDefaults: { feeBasisPoints: values.PLATFORM_FEE_PERCENT, chargeType: values.PLATFORM_CHARGE_TYPE },
+    uploadLimits: { videoBytes: values.UPLOAD_MAX_VIDEO_MB * 1024 * 1024, fileBytes: values.UPLOAD_MAX_FILE_MB * 1024 * 1024 },
   };
 }
 

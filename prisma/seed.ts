@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { hashPassword } from "../lib/auth/password";
 import { db } from "../lib/db";
 import { migrateDatabase } from "../scripts/prepare-database";
+import { seedCourseContent } from "./seed-content";
 import { DEMO_COURSES, DEMO_PASSWORD, DEMO_USERS, generatedCourse } from "./seed-data";
 
 /** Creates the demo accounts and courses that are missing; never changes existing rows. */
@@ -31,6 +32,7 @@ export async function seedDemoData(): Promise<{ users: number; courses: number }
     });
     courses += 1;
   }
+  await seedCourseContent(DEMO_COURSES.map((course) => course.slug));
   return { users, courses };
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/guards";
+import { libraryProgress } from "@/lib/lessons/progress";
 import { listLibrary } from "@/lib/membership/course-access";
 
 export const metadata: Metadata = { title: "My library" };
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function LibraryPage() {
   const user = await requireUser("/library");
   const { purchased, memberCourses, membershipStatus } = await listLibrary(user.id);
+  const progress = await libraryProgress(user.id, [...purchased.map((e) => e.course.id), ...memberCourses.map((c) => c.id)]);
 
   if (purchased.length === 0 && memberCourses.length === 0) {
     return (
@@ -50,7 +52,7 @@ export default async function LibraryPage() {
                   <Link href="/account/orders" className="btn-secondary">My orders</Link>
                 </li>
               ) : (
-                <LibraryCard key={course.id} course={course} note="Bought · lifetime access" />
+                <LibraryCard key={course.id} course={course} note="Bought · lifetime access" percent={progress.get(course.id)} />
               ),
             )}
           </ul>
@@ -66,7 +68,7 @@ export default async function LibraryPage() {
           )}
           <ul className="grid gap-3 sm:grid-cols-2">
             {memberCourses.map((course) => (
-              <LibraryCard key={course.id} course={course} note="Membership" />
+              <LibraryCard key={course.id} course={course} note="Membership" percent={progress.get(course.id)} />
             ))}
           </ul>
         </section>
@@ -75,14 +77,22 @@ export default async function LibraryPage() {
   );
 }
 
-function LibraryCard({ course, note }: { course: { slug: string; title: string; seller: { name: string } }; note: string }) {
+function LibraryCard({ course, note, percent }: { course: { slug: string; title: string; seller: { name: string } }; note: string; percent?: number }) {
   return (
     <li className="card flex items-center justify-between gap-3" data-testid="library-course">
-      <div>
+      <div className="min-w-0 flex-1">
         <p className="font-medium">{course.title}</p>
         <p className="text-xs text-slate-500">by {course.seller.name} · {note}</p>
+        {percent !== undefined && (
+          <div className="mt-2">
+            <div className="h-1.5 rounded bg-slate-200" aria-hidden="true">
+              <div className="h-1.5 rounded bg-green-600" style={{ width: `${percent}%` }} />
+            </div>
+            <p className="mt-1 text-xs text-slate-600" data-testid="library-percent">{percent} % complete</p>
+          </div>
+        )}
       </div>
-      <Link href={`/library/${course.slug}`} className="btn-secondary" aria-label={`Open ${course.title}`}>Open</Link>
+      <Link href={`/library/${course.slug}`} className="btn-secondary" aria-label={`${percent ? "Continue" : "Open"} ${course.title}`}>{percent ? "Continue" : "Open"}</Link>
     </li>
   );
 }

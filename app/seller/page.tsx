@@ -93,6 +93,7 @@ export default async function SellerPage({
               <td className="px-4 py-3">
                 <div className="flex items-center justify-end gap-2">
                   <Link href={`/seller/courses/${course.id}/edit`} className="btn-secondary">Edit</Link>
+                  <Link href={`/seller/courses/${course.id}/content`} className="btn-secondary" aria-label={`Lessons of ${course.title}`}>Lessons</Link>
                   <PublishToggle action={setPublishedAction} courseId={course.id} published={course.published} title={course.title} />
                 </div>
               </td>

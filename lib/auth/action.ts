@@ -17,7 +17,8 @@ export const NOT_A_FORM = "Please send the form again from the page.";
 export const NOT_ALLOWED = "You are not allowed to do that.";
 const UNEXPECTED = "Something went wrong on our side. Nothing was changed; please try again.";
 
-type Audience = Role | "any-user";
+/** One role, several roles (e.g. sellers and admins, who may both edit course content), or anyone signed in. */
+type Audience = Role | readonly Role[] | "any-user";
 
 /**
  * Wraps a server action for one trust level: the caller is read from the database, the role
@@ -33,9 +34,14 @@ export function protectedAction<Schema extends z.ZodType>(
     if (!(formData instanceof FormData)) return { error: NOT_A_FORM };
     const user = await getCurrentUser();
     if (!user) return { error: NOT_LOGGED_IN };
-    if (audience !== "any-user" && user.role !== audience) return { error: NOT_ALLOWED };
+    if (!admits(audience, user.role)) return { error: NOT_ALLOWED };
     return parseThenRun(schema, formData, (input) => handler(input, user));
   };
+}
+
+function admits(audience: Audience, role: Role): boolean {
+  if (audience === "any-user") return true;
+  return typeof audience === "string" ? audience === role : audience.includes(role);
 }
 
 /** For actions open to visitors (registration). */

@@ -15,3 +15,10 @@ export async function requireRole(role: Role, returnTo: string): Promise<Current
   if (user.role !== role) forbidden();
   return user;
 }
+
+/** For pages shared by several roles (course content: sellers and admins). */
+export async function requireAnyRole(roles: readonly Role[], returnTo: string): Promise<CurrentUser> {
+  const user = await requireUser(returnTo);
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}

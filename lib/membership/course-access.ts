@@ -46,15 +46,3 @@ export async function listLibrary(userId: string) {
     : [];
   return { purchased: enrolments, memberCourses, membershipStatus: membership?.status ?? null };
 }
-
-/** A course by slug with the user's access to it; null when unknown or unpublished without access. */
-export async function courseForReader(userId: string, slug: string) {
-  const course = await db.course.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, title: true, description: true, published: true, priceMinor: true, currency: true, seller: { select: { name: true } } },
-  });
-  if (!course) return null;
-  const access = await courseAccess(userId, course.id);
-  if (!course.published && !access.purchased && !access.onHold) return null;
-  return { course, access };
-}

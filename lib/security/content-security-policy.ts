@@ -26,13 +26,16 @@ export function stripeOrigins(emulatorUrl: string | undefined): StripeOrigins {
   return { scripts: [origin], frames: [origin], connect: [origin], hostedPages: [origin] };
 }
 
-export function contentSecurityPolicy(nonce: string, stripe: StripeOrigins): string {
+/** `storage`: where lesson videos and images may come from besides this site (an S3 endpoint). */
+export function contentSecurityPolicy(nonce: string, stripe: StripeOrigins, storage: string[] = []): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...stripe.scripts],
     // React renders style attributes and Stripe.js sets inline styles on its frames.
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
+    "img-src": ["'self'", "data:", "blob:", ...storage],
+    // blob: lets the upload form read a chosen video's length before sending it.
+    "media-src": ["'self'", "blob:", ...storage],
     "font-src": ["'self'"],
     "connect-src": ["'self'", ...stripe.connect],
     "frame-src": stripe.frames,

@@ -13,6 +13,7 @@ import {
   signedEvent,
   type WebhookEndpoint,
 } from "./support/http-journeys";
+import { createAttachment, createLesson, createSection, PDF_BYTES, uploadThroughRoute, uploadUrl } from "./support/content";
 import { createCourse, waitForWebhooks } from "./support/payments";
 import { BASE_URL, logInOverHttp, openPersonas, PERSONAS, signedInEmail, type Persona, type PersonaSession } from "./support/personas";
 import {
@@ -28,6 +29,7 @@ import {
 const NOT_LOGGED_IN = "Please log in to do that.";
 const NOT_ALLOWED = "You are not allowed to do that.";
 const COURSE_GONE = "That course does not exist or is not yours.";
+const CONTENT_GONE = "That section or lesson does not exist or is not yours.";
 
 interface Fixtures {
   personas: Record<Persona, PersonaSession>;
@@ -41,6 +43,8 @@ interface Fixtures {
   buyerSetupIntent: string;
   failedEmailId: string;
   settingsBefore: { feePercent: string; chargeType: string };
+  /** Lessons of the bought course: a published one with a PDF uploaded through the route. */
+  content: { sectionId: string; lessonId: string; fileId: string };
 }
 
 /** Refused: the caller sees why, and the database is exactly as before. */
@@ -96,6 +100,23 @@ const anyUser = (each: Access | ((persona: Persona) => Access)): Record<Persona,
   Object.fromEntries(PERSONAS.map((persona) => [persona, persona === "visitor" ? login : typeof each === "function" ? each(persona) : each])) as Record<Persona, Access>;
 
 const everyone = (access: Access): Record<Persona, Access> => Object.fromEntries(PERSONAS.map((persona) => [persona, access])) as Record<Persona, Access>;
+/** Sellers of the course and admins may edit its content; another seller finds nothing. */
+const contentEditors = (editor: Access): Record<Persona, Access> => ({ visitor: login, buyer: role, otherSeller: refusedWith(CONTENT_GONE), owner: editor, admin: editor });
+const isEditor = (who: PersonaSession) => who.persona === "owner" || who.persona === "admin";
+const answered = (message: string) => (answer: Answered) => expect(answer.result?.message).toBe(message);
+/** Rows that delete: an editor deletes a fresh row of its own each time, refused callers aim at the fixture. */
+const freshSection = (fx: Fixtures, who: PersonaSession) => (isEditor(who) ? createSection(fx.course.id, "Fresh") : fx.content.sectionId);
+const freshLesson = (fx: Fixtures, who: PersonaSession) => (isEditor(who) ? createLesson(fx.course.id, fx.content.sectionId) : fx.content.lessonId);
+const contentRow = (exportName: string, input: ActionRow["input"], access: Record<Persona, Access>): ActionRow => ({
+  kind: "action",
+  exportName,
+  file: "app/seller/courses/[id]/content/actions.ts",
+  args: "state-and-form",
+  input,
+  access,
+});
+const lessonTitle = (fx: Fixtures) => readRow<{ title: string; body: string }>(`SELECT title, body FROM "Lesson" WHERE id = ?`, fx.content.lessonId);
+
 const auditCount = (_fx: Fixtures, who: PersonaSession) => countRows(`SELECT count(*) n FROM "AuditLog" WHERE actorId = ?`, who.id);
 /** A fee other than the one in force, so an allowed call always changes it. */
 const togglePercent = (basisPoints: number | null | undefined) => (basisPoints === 700 ? "8" : "7");
@@ -123,6 +144,80 @@ function webhookRow(endpoint: WebhookEndpoint): RouteRow {
 }
 
 const ROWS: Row[] = [
+  contentRow(
+    "addSectionAction",
+    (fx) => ({ courseId: fx.course.id, title: `Matrix section ${randomUUID().slice(0, 6)}` }),
+    { ...contentEditors(allowed({ changes: (fx) => countRows(`SELECT count(*) n FROM "CourseSection" WHERE courseId = ?`, fx.course.id) })), otherSeller: refusedWith(COURSE_GONE) },
+  ),
+  contentRow(
+    "renameSectionAction",
+    (fx) => ({ sectionId: fx.content.sectionId, title: `Renamed ${randomUUID().slice(0, 6)}` }),
+    contentEditors(allowed({ changes: (fx) => readRow(`SELECT title FROM "CourseSection" WHERE id = ?`, fx.content.sectionId) })),
+  ),
+  contentRow("moveSectionAction", (fx) => ({ sectionId: fx.content.sectionId, direction: "down" }), contentEditors(allowed({ answers: answered("Section moved.") }))),
+  contentRow("deleteSectionAction", (fx, who) => ({ sectionId: freshSection(fx, who) }), contentEditors(allowed({ answers: answered("Section deleted with its lessons.") }))),
+  contentRow(
+    "addLessonAction",
+    (fx) => ({ sectionId: fx.content.sectionId, title: `Matrix lesson ${randomUUID().slice(0, 6)}` }),
+    contentEditors(allowed({ changes: (fx) => countRows(`SELECT count(*) n FROM "Lesson" WHERE sectionId = ?`, fx.content.sectionId) })),
+  ),
+  contentRow(
+    "saveLessonAction",
+    // Not a preview: the file route rows below need the lesson closed to visitors.
+    (fx) => ({ lessonId: fx.content.lessonId, title: "Matrix lesson", body: `Body ${randomUUID()}` }),
+    contentEditors(allowed({ changes: lessonTitle })),
+  ),
+  contentRow(
+    "setLessonPublishedAction",
+    (fx) => ({ lessonId: fx.content.lessonId, published: "true" }),
+    contentEditors(allowed({ answers: answered("Published: learners can open it now.") })),
+  ),
+  contentRow("moveLessonAction", (fx) => ({ lessonId: fx.content.lessonId, direction: "up" }), contentEditors(allowed({ answers: answered("Lesson moved.") }))),
+  contentRow("deleteLessonAction", (fx, who) => ({ lessonId: freshLesson(fx, who) }), contentEditors(allowed({ answers: answered("Lesson deleted.") }))),
+  contentRow(
+    "removeLessonFileAction",
+    (fx, who) => ({ lessonId: fx.content.lessonId, fileId: isEditor(who) ? createAttachment(fx.content.lessonId, who.id!) : fx.content.fileId }),
+    contentEditors(allowed({ answers: answered("File removed.") })),
+  ),
+  {
+    kind: "action",
+    exportName: "markLessonAction",
+    file: "app/library/[slug]/actions.ts",
+    args: "state-and-form",
+    input: (fx) => ({ lessonId: fx.content.lessonId, done: "true" }),
+    // The buyer owns the course, the seller and admins may open every lesson; another seller may not.
+    access: anyUser((persona) =>
+      persona === "otherSeller"
+        ? refusedWith("That lesson is not open to you.")
+        : allowed({ changes: (fx, who) => readRow(`SELECT completedAt FROM "LessonProgress" WHERE userId = ? AND lessonId = ?`, who.id, fx.content.lessonId) ?? null }),
+    ),
+  },
+  {
+    kind: "route",
+    file: "app/api/lessons/[lessonId]/files/route.ts",
+    method: "POST",
+    call: (fx, who) => routeCall(who, "POST", uploadUrl(fx.content.lessonId, "file", "matrix.pdf"), { data: PDF_BYTES.toString("latin1"), headers: { "content-type": "application/octet-stream" } }),
+    access: {
+      visitor: login,
+      buyer: role,
+      otherSeller: { refused: "status", status: 404 },
+      owner: allowed({ changes: (fx) => countRows(`SELECT count(*) n FROM "LessonAttachment" WHERE lessonId = ?`, fx.content.lessonId) }),
+      admin: allowed({ changes: (fx) => countRows(`SELECT count(*) n FROM "LessonAttachment" WHERE lessonId = ?`, fx.content.lessonId) }),
+    },
+  },
+  {
+    kind: "route",
+    file: "app/api/lessons/[lessonId]/files/[fileId]/route.ts",
+    method: "GET",
+    call: (fx, who) => routeCall(who, "GET", `/api/lessons/${fx.content.lessonId}/files/${fx.content.fileId}`),
+    access: {
+      visitor: login,
+      buyer: allowed({ answers: (answer) => expect(answer.contentType).toBe("application/pdf") }),
+      otherSeller: { refused: "status", status: 404 },
+      owner: allowed({ answers: (answer) => expect(answer.contentType).toBe("application/pdf") }),
+      admin: allowed({ answers: (answer) => expect(answer.contentType).toBe("application/pdf") }),
+    },
+  },
   // Registration is open to everyone, signed in or not.
   {
     kind: "action",
@@ -529,6 +624,9 @@ test.beforeAll(async () => {
   const stored = await personas.visitor.request.post("/api/stripe/webhook", { data: payload, headers: { "content-type": "application/json", "stripe-signature": signature } });
   expect(stored.status()).toBe(200);
   const settings = readRow<{ feeBasisPoints: number; chargeType: string }>(`SELECT feeBasisPoints, chargeType FROM "PlatformSettings"`);
+  const sectionId = createSection(course.id, "Matrix section");
+  const lessonId = createLesson(course.id, sectionId, { title: "Matrix lesson", published: true });
+  const fileId = await uploadThroughRoute(personas.owner.request, lessonId, PDF_BYTES);
   fx = {
     personas,
     course,
@@ -540,6 +638,7 @@ test.beforeAll(async () => {
     buyerSetupIntent,
     failedEmailId: createFailedEmail(),
     settingsBefore: { feePercent: String((settings?.feeBasisPoints ?? 1000) / 100), chargeType: settings?.chargeType ?? "destination" },
+    content: { sectionId, lessonId, fileId },
   };
 });
 

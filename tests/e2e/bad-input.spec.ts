@@ -8,6 +8,7 @@ import { readRow, waitForOutbox } from "./support/database";
 import { changedTables, databaseSnapshot } from "./support/database-snapshot";
 import { becomeMember, buyCourse, connectSeller, signedEvent } from "./support/http-journeys";
 import { badAmount, hugeValue, junkForm, junkValue, nastyValue } from "./support/malformed-values";
+import { createLesson, createSection, PDF_BYTES, uploadThroughRoute } from "./support/content";
 import { createCourse, waitForWebhooks } from "./support/payments";
 import { openPersonas, type Persona, type PersonaSession } from "./support/personas";
 import { actionKey, builtServerActions, callServerAction, declaredRouteHandlers, type ActionArgs, type BuiltServerAction } from "./support/server-actions";
@@ -23,6 +24,8 @@ interface Fixtures {
   course: { id: string; priceMinor: number };
   otherCourse: { id: string };
   paidOrderId: string;
+  /** A published lesson of the bought course with a PDF, and a lesson of another seller's course. */
+  content: { sectionId: string; lessonId: string; fileId: string; foreignSectionId: string; foreignLessonId: string };
 }
 
 /** What one generated input turns into on the wire. */
@@ -83,7 +86,96 @@ const badCourse = pick(
   fc.constantFrom("", " ").map((description) => ({ description })),
 );
 
+/** IDs that must find nothing for the owner: junk, unknown, or another seller's. */
+const foreignSection = (fx: Fixtures) => fc.oneof(unknownId, fc.constant(fx.content.foreignSectionId)).map((sectionId) => ({ sectionId }));
+const foreignLesson = (fx: Fixtures) => fc.oneof(unknownId, fc.constant(fx.content.foreignLessonId)).map((lessonId) => ({ lessonId }));
+const badTitle = fc.constantFrom("", "   ", "t".repeat(201)).map((title) => ({ title }));
+const badDirection = notIn(["up", "down"]).map((direction) => ({ direction }));
+const contentTarget = (exportName: string, fields: (fx: Fixtures) => fc.Arbitrary<[string, string][]>): ActionTarget => ({
+  kind: "action",
+  exportName,
+  file: "app/seller/courses/[id]/content/actions.ts",
+  args: "state-and-form",
+  persona: "owner",
+  fields,
+});
+/** Unknown IDs as a path segment: not empty (another URL) and not 200 kB (Node drops such a request line before the app sees it). */
+const pathId = fc.oneof(nastyValue, fc.uuid().map((id) => `cm${id.replace(/-/g, "")}`)).filter((id) => id.trim() !== "");
+/** Bodies that are not a PDF, MP4 or WebM whatever they are called: HTML, SVG with script, text, nothing. */
+const notAMediaFile = fc.oneof(
+  junkValue.filter((body) => !body.startsWith("%PDF")),
+  fc.constantFrom("<!doctype html><script>alert(1)</script>", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', ""),
+);
+
 const TARGETS: Target[] = [
+  contentTarget("addSectionAction", (fx) =>
+    junkForm({ courseId: fc.constant(fx.course.id), title: fc.constant("A section") }, pick(badTitle, fc.oneof(unknownId, fc.constant(fx.otherCourse.id)).map((courseId) => ({ courseId })))),
+  ),
+  contentTarget("renameSectionAction", (fx) => junkForm({ sectionId: fc.constant(fx.content.sectionId), title: fc.constant("Renamed") }, pick(badTitle, foreignSection(fx)))),
+  contentTarget("moveSectionAction", (fx) => junkForm({ sectionId: fc.constant(fx.content.sectionId), direction: fc.constantFrom("up", "down") }, pick(badDirection, foreignSection(fx)))),
+  contentTarget("deleteSectionAction", (fx) => junkForm({}, foreignSection(fx))),
+  contentTarget("addLessonAction", (fx) => junkForm({ sectionId: fc.constant(fx.content.sectionId), title: fc.constant("A lesson") }, pick(badTitle, foreignSection(fx)))),
+  contentTarget("saveLessonAction", (fx) =>
+    junkForm(
+      { lessonId: fc.constant(fx.content.lessonId), title: fc.constant("A lesson"), body: fc.constantFrom("<script>alert(1)</script>", "[x](javascript:alert(1))") },
+      pick(badTitle, foreignLesson(fx), fc.constant({ body: "b".repeat(100_001) }), notIn(["on"]).map((preview) => ({ preview }))),
+    ),
+  ),
+  contentTarget("setLessonPublishedAction", (fx) =>
+    junkForm({ lessonId: fc.constant(fx.content.lessonId), published: fc.constantFrom("true", "false") }, pick(notIn(["true", "false"]).map((published) => ({ published })), foreignLesson(fx))),
+  ),
+  contentTarget("moveLessonAction", (fx) => junkForm({ lessonId: fc.constant(fx.content.lessonId), direction: fc.constantFrom("up", "down") }, pick(badDirection, foreignLesson(fx)))),
+  contentTarget("deleteLessonAction", (fx) => junkForm({}, foreignLesson(fx))),
+  contentTarget("removeLessonFileAction", (fx) =>
+    junkForm(
+      { lessonId: fc.constant(fx.content.lessonId), fileId: fc.constant(fx.content.fileId) },
+      pick(foreignLesson(fx).map((bad) => ({ ...bad, fileId: fx.content.fileId })), unknownId.map((fileId) => ({ fileId, lessonId: fx.content.lessonId }))),
+    ),
+  ),
+  {
+    kind: "action",
+    exportName: "markLessonAction",
+    file: "app/library/[slug]/actions.ts",
+    args: "state-and-form",
+    persona: "buyer",
+    fields: (fx) =>
+      junkForm({ lessonId: fc.constant(fx.content.lessonId), done: fc.constantFrom("true", "false") }, pick(notIn(["true", "false"]).map((done) => ({ done })), foreignLesson(fx))),
+  },
+  {
+    kind: "route",
+    file: "app/api/lessons/[lessonId]/files/route.ts",
+    method: "POST",
+    persona: "owner",
+    statuses: [400, 404, 413, 415],
+    probe: (fx) =>
+      fc
+        .tuple(
+          fc.oneof(fc.constant(fx.content.lessonId), fc.constant(fx.content.foreignLessonId), pathId),
+          fc.oneof(fc.constantFrom("video", "file"), junkValue),
+          fc.oneof(fc.constantFrom("../../etc/passwd", "lesson.mp4", "slides.pdf", "..\\boot.ini"), junkValue),
+          notAMediaFile,
+          fc.constantFrom("application/octet-stream", "video/mp4", "application/pdf", "image/svg+xml", "text/html"),
+        )
+        .map(([lessonId, purpose, name, body, contentType]) => ({
+          path: `/api/lessons/${encodeURIComponent(lessonId)}/files?purpose=${encodeURIComponent(purpose)}&name=${encodeURIComponent(name)}`,
+          headers: { "content-type": contentType },
+          body,
+        })),
+  },
+  {
+    kind: "route",
+    file: "app/api/lessons/[lessonId]/files/[fileId]/route.ts",
+    method: "GET",
+    persona: "buyer",
+    statuses: [200, 206, 400, 404, 416],
+    probe: (fx) =>
+      fc
+        .tuple(
+          fc.oneof(fc.constant(`${fx.content.lessonId}/files/${fx.content.fileId}`), fc.constant(`${fx.content.foreignLessonId}/files/${fx.content.fileId}`), pathId.map((id) => `${fx.content.lessonId}/files/${encodeURIComponent(id)}`)),
+          fc.oneof(headerValue.map((range) => `bytes=${range}`), headerValue, fc.constantFrom("bytes=99999999-", "bytes=-0", "bytes=5-1", "bytes=0-1,3-4", "bytes=--1", "bytes=1e3-")),
+        )
+        .map(([path, range]) => ({ path: `/api/lessons/${path}`, headers: { range } })),
+  },
   {
     kind: "action",
     exportName: "register",
@@ -502,7 +594,13 @@ test.beforeAll(async () => {
   await buyCourse(personas.buyer, course);
   await becomeMember(personas.buyer);
   const paidOrderId = readRow<{ id: string }>(`SELECT id FROM "Order" WHERE buyerId = ? AND status = 'paid'`, personas.buyer.id)!.id;
-  fx = { personas, course, otherCourse: createCourse(personas.otherSeller.id!), paidOrderId };
+  const otherCourse = createCourse(personas.otherSeller.id!);
+  const sectionId = createSection(course.id);
+  const lessonId = createLesson(course.id, sectionId, { published: true });
+  const fileId = await uploadThroughRoute(personas.owner.request, lessonId, PDF_BYTES);
+  const foreignSectionId = createSection(otherCourse.id);
+  const foreignLessonId = createLesson(otherCourse.id, foreignSectionId, { published: true });
+  fx = { personas, course, otherCourse, paidOrderId, content: { sectionId, lessonId, fileId, foreignSectionId, foreignLessonId } };
 });
 
 test.afterAll(async () => {

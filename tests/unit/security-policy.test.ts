@@ -19,6 +19,13 @@ describe("content security policy", () => {
     expect(policy).toContain("form-action 'self' http://127.0.0.1:12111");
     expect(policy).not.toContain("stripe.com");
   });
+
+  it("lets lesson media come from this site, a chosen file (blob:) and the S3 endpoint of signed URLs only", () => {
+    expect(contentSecurityPolicy("abc", stripeOrigins(undefined))).toContain("media-src 'self' blob:;");
+    const policy = contentSecurityPolicy("abc", stripeOrigins(undefined), ["https://lessons.s3.eu-west-1.amazonaws.com"]);
+    expect(policy).toContain("media-src 'self' blob: https://lessons.s3.eu-west-1.amazonaws.com;");
+    expect(policy).toContain("img-src 'self' data: blob: https://lessons.s3.eu-west-1.amazonaws.com;");
+  });
 });
 
 const post = (body: BodyInit, headers: Record<string, string>) =>

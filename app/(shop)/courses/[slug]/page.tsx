@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CurriculumList } from "@/components/curriculum-list";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { courseCurriculum, flattenLessons, formatDuration } from "@/lib/lessons/curriculum";
 import { courseAccess } from "@/lib/membership/course-access";
 import { planForCourse } from "@/lib/orders/plan-course-charge";
 import { CHARGE_TYPE_LABELS } from "@/lib/settings/platform-settings";
@@ -19,7 +21,14 @@ export default async function CoursePage({ params }: Props) {
   const course = await cachedPublishedCourse((await params).slug);
   if (!course) notFound();
   const user = await getCurrentUser();
-  const [access, planned] = await Promise.all([user ? courseAccess(user.id, course.id) : null, planForCourse(course.id)]);
+  const [access, planned, sections] = await Promise.all([
+    user ? courseAccess(user.id, course.id) : null,
+    planForCourse(course.id),
+    // Everyone sees the published curriculum; only previews open from here (the rest in the library).
+    courseCurriculum(course.id, "visitor"),
+  ]);
+  const lessons = flattenLessons(sections);
+  const totalSeconds = lessons.reduce((sum, lesson) => sum + lesson.durationSeconds, 0);
 
   return (
     <article className="grid gap-8 md:grid-cols-[1fr_280px]">
@@ -29,6 +38,16 @@ export default async function CoursePage({ params }: Props) {
           by <span data-testid="course-seller">{course.seller.name}</span>
         </p>
         <div className="mt-6 whitespace-pre-line leading-relaxed text-slate-800">{course.description}</div>
+        {lessons.length > 0 && (
+          <section className="mt-8" aria-labelledby="curriculum-heading">
+            <h2 id="curriculum-heading" className="text-xl font-semibold">Curriculum</h2>
+            <p className="mb-3 text-sm text-slate-600">
+              {sections.length} {sections.length === 1 ? "section" : "sections"} · {lessons.length} {lessons.length === 1 ? "lesson" : "lessons"}
+              {totalSeconds > 0 && ` · ${formatDuration(totalSeconds)}`}
+            </p>
+            <CurriculumList sections={sections} hrefFor={(lessonId) => `/courses/${course.slug}/lessons/${lessonId}`} />
+          </section>
+        )}
       </div>
       <aside className="card h-fit">
         <p className="text-3xl font-semibold" data-testid="course-price">
