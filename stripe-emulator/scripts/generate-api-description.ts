@@ -166,7 +166,9 @@ class SchemaBuilder {
       const [value] = fields.object.enum;
       const deletedProp = type.getProperty("deleted");
       const deleted = deletedProp && !(deletedProp.flags & ts.SymbolFlags.Optional) ? ":deleted" : "";
-      if (value !== "list" && value !== "search_result") this.objects[`${value}${deleted}`] ??= id;
+      // Each event type has its own interface (its data.object typed); keyed "event:<type>".
+      const eventType = value === "event" && fields.type && typeof fields.type === "object" && "enum" in fields.type && fields.type.enum.length === 1 ? `:${fields.type.enum[0]}` : "";
+      if (value !== "list" && value !== "search_result") this.objects[`${value}${deleted}${eventType}`] ??= id;
     }
     return id;
   }
@@ -217,7 +219,10 @@ export function generateDescription(): ApiDescription {
   for (const file of files) {
     const source = program.getSourceFile(file)!;
     source.forEachChild((node) => {
-      if (ts.isInterfaceDeclaration(node) && node.members.some((m) => m.name?.getText(source) === "object")) {
+      const declaresObject = (n: ts.InterfaceDeclaration) =>
+        n.members.some((m) => m.name?.getText(source) === "object") ||
+        n.heritageClauses?.some((h) => h.getText(source).includes("EventBase"));
+      if (ts.isInterfaceDeclaration(node) && declaresObject(node)) {
         builder.schema(checker.getTypeAtLocation(node));
       }
     });

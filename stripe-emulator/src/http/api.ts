@@ -50,7 +50,9 @@ export function apiRoute(
     const ctx: ApiContext = { emu, req, account: req.account ?? null, publishable, params, expand, route };
     const result = handler(ctx);
     emu.onChange();
-    return { status: 200, body: render(emu, result, expand) };
+    const body = render(emu, result, expand);
+    for (const observe of emu.outputObservers) observe(`${method} ${pattern}`, body);
+    return { status: 200, body };
   });
 }
 

@@ -7,7 +7,7 @@ import { DESCRIPTION_FILE, generateDescription } from "../../scripts/generate-ap
 import { call, PUBLISHABLE_KEY, SECRET_KEY, start } from "./helpers.js";
 
 let emu: RunningEmulator;
-let customer: string;
+let customer = "";
 let intent: { id: string; client_secret: string };
 
 beforeAll(async () => {
