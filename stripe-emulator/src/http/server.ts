@@ -5,7 +5,7 @@ import type { Socket } from "node:net";
 import type { Emulator, RequestLogEntry } from "../core/emulator.js";
 import { randomChars } from "../core/ids.js";
 import { API_VERSION } from "../core/version.js";
-import { ApiError } from "./errors.js";
+import { accountInvalid, ApiError, maskKey } from "./errors.js";
 import { parseForm } from "./form.js";
 import type { PathRouter } from "./router.js";
 import type { EmulatorRequest, EmulatorResponse, FormValue } from "./types.js";
@@ -86,10 +86,6 @@ function authFrom(header: string | undefined): EmulatorRequest["auth"] {
   if (/^(sk|rk)_test_[A-Za-z0-9_]+$/.test(key)) return { kind: "secret", key };
   if (/^pk_test_[A-Za-z0-9_]+$/.test(key)) return { kind: "publishable", key };
   return key ? { kind: "secret", key: `invalid:${key}` } : null;
-}
-
-function maskKey(key: string): string {
-  return key.length > 12 ? `${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}` : key;
 }
 
 async function handle(
@@ -234,13 +230,7 @@ async function handle(
           message: `Invalid API Key provided: ${maskKey(auth.key.slice(8))}`,
         });
       }
-      if (account && !emu.canActFor(account)) {
-        throw new ApiError(403, {
-          type: "invalid_request_error",
-          code: "account_invalid",
-          message: `The provided key '${maskKey(auth.key)}' does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`,
-        });
-      }
+      if (account && !emu.canActFor(account)) throw accountInvalid(auth.key, account);
     }
 
     // Idempotency: POSTs to the API with an Idempotency-Key, scoped per account.
