@@ -5,6 +5,7 @@ import type { Socket } from "node:net";
 import type { Emulator, RequestLogEntry } from "../core/emulator.js";
 import { randomChars } from "../core/ids.js";
 import { API_VERSION } from "../core/version.js";
+import { checkApiVersion } from "./api-version.js";
 import { accountInvalid, ApiError, maskKey } from "./errors.js";
 import { parseForm } from "./form.js";
 import type { PathRouter } from "./router.js";
@@ -139,7 +140,7 @@ async function handle(
       ...CORS_HEADERS,
       "request-id": requestId,
       ...(isString ? {} : { "content-type": "application/json" }),
-      ...(path.startsWith("/v1/") ? { "stripe-version": headers["stripe-version"] ?? API_VERSION } : {}),
+      ...(path.startsWith("/v1/") ? { "stripe-version": API_VERSION } : {}),
       ...(idempotencyKey && method === "POST" ? { "idempotency-key": idempotencyKey } : {}),
       ...(r.headers ?? {}),
     };
@@ -231,6 +232,7 @@ async function handle(
         });
       }
       if (account && !emu.canActFor(account)) throw accountInvalid(auth.key, account);
+      if (path.startsWith("/v1/")) checkApiVersion(headers["stripe-version"]);
     }
 
     // Idempotency: POSTs to the API with an Idempotency-Key, scoped per account.
