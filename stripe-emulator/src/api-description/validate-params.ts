@@ -18,6 +18,8 @@ const BROWSER_PARAMS: Schema = {
     time_on_page: "number",
     referrer: "string",
     use_stripe_sdk: "boolean",
+    // Stripe.js sends `online[infer_from_client]=true` in place of the IP address and user agent.
+    mandate_data: "any",
   },
 };
 
