@@ -173,7 +173,8 @@ test("confirmSetup saves a card from the Payment Element on a SetupIntent", asyn
 
 test("pays by US bank account: processing, then succeeded when the emulator's clock reaches settlement", async ({ page }) => {
   const pi = await newIntent(4900);
-  await openCheckout(page, { cs: pi.client_secret, redirect: "if_required" });
+  // Deferred, as an app that creates the intent on submit does: the element offers the bank from mode and currency.
+  await openCheckout(page, { cs: pi.client_secret, flow: "deferred", amount: 4900, redirect: "if_required" });
   const frame = paymentFrame(page);
   await frame.getByRole("tab", { name: "US bank account" }).click();
   await expect(page.getByTestId("element-state")).toHaveText("ready / incomplete");

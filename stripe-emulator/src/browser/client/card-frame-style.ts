@@ -58,7 +58,7 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v 
 
 /** CSS variable values from a Card Element `style` option or a Payment Element `appearance`. */
 export function themeVariables(type: string, options: Dict): Record<string, string | undefined> {
-  if (type === "payment") {
+  if (type === "payment" || type === "linkAuthentication") {
     const appearance = asDict(options.appearance);
     const vars = asDict(appearance.variables);
     const night = appearance.theme === "night";

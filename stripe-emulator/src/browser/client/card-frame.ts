@@ -5,13 +5,14 @@
 import { callApi, type ApiAuth } from "./api.js";
 import { BankForm } from "./bank-form.js";
 import { CardForm, type FieldName, type Layout } from "./card-form.js";
+import { EmailForm } from "./email-form.js";
 import { parseExpiry, digitsOnly, type FieldError } from "./card-validation.js";
 import { installStyle } from "./card-frame-style.js";
 import { linkToParent, readConfig } from "./frame-side.js";
 import type { ClientError, ElementState } from "./protocol.js";
 
 interface CardFrameConfig {
-  type: "card" | "payment" | "cardNumber" | "cardExpiry" | "cardCvc";
+  type: "card" | "payment" | "cardNumber" | "cardExpiry" | "cardCvc" | "linkAuthentication";
   parentOrigin: string;
   publishableKey: string;
   stripeAccount?: string;
@@ -30,6 +31,8 @@ let lastState = "";
 /** The Payment Element's bank tab, when the payment allows us_bank_account, and the chosen method. */
 let bank: BankForm | null = null;
 let method: "card" | "us_bank_account" = "card";
+/** The Link Authentication Element's email field (that element has no card fields). */
+let email: EmailForm | null = null;
 
 function postalHidden(opts: Dict): boolean {
   if (config.type === "card") return opts.hidePostalCode === true;
@@ -56,6 +59,7 @@ function initialPostalCode(opts: Dict): string | undefined {
 const link = linkToParent(config.parentOrigin, onCommand);
 
 function currentState(): ElementState {
+  if (email) return email.state();
   if (bank && method === "us_bank_account") return bank.state();
   const state: ElementState = form.state();
   if (config.type === "card") state.value = { postalCode: form.value("postal") };
@@ -73,6 +77,13 @@ function emitChange(): void {
 
 function build(): void {
   installStyle(config.type, options);
+  if (config.type === "linkAuthentication") {
+    const initial = asDict(options.defaultValues).email;
+    email = new EmailForm(document.getElementById("root")!, typeof initial === "string" ? initial : undefined, emitChange, (focused) =>
+      link.post({ kind: focused ? "focus" : "blur" }),
+    );
+    return;
+  }
   const layout: Layout = config.type === "payment" ? "stacked" : config.type === "card" ? "row" : "single";
   const root = document.getElementById("root")!;
   const cardPane = config.type === "payment" ? root.appendChild(document.createElement("div")) : root;
@@ -265,7 +276,35 @@ async function createToken(args: unknown): Promise<unknown> {
   return { token: reply.body };
 }
 
+function onEmailCommand(form: EmailForm, command: string, args: unknown): unknown {
+  switch (command) {
+    case "validate": {
+      const message = form.touch();
+      emitChange();
+      return message ? { error: { type: "validation_error", code: "incomplete_email", message } } : { complete: true };
+    }
+    case "focus":
+      form.focus();
+      return {};
+    case "blur":
+      (document.activeElement as HTMLElement | null)?.blur();
+      return {};
+    case "clear":
+      form.clear();
+      emitChange();
+      return {};
+    case "update":
+      options = { ...options, ...asDict(args) };
+      installStyle(config.type, options);
+      form.setDisabled(options.disabled === true || options.readOnly === true);
+      return {};
+    default:
+      return { error: { type: "integration_error", message: `The linkAuthentication Element cannot ${command}.` } };
+  }
+}
+
 function onCommand(command: string, args: unknown): unknown {
+  if (email) return onEmailCommand(email, command, args);
   switch (command) {
     case "validate": {
       if (bank && method === "us_bank_account") {

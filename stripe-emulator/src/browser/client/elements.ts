@@ -124,6 +124,7 @@ export class ElementsGroup implements ElementHost {
 
   /** ElementHost: options the frame receives (group appearance for the Payment Element). */
   frameOptions(type: ElementType, options: Dict): Dict {
+    if (type === "linkAuthentication" && this.options.appearance) return { appearance: this.options.appearance, ...options };
     if (type !== "payment") return options;
     // What the Payment Element needs to know which payment methods to offer.
     const methods = { clientSecret: this.clientSecret, mode: this.options.mode, currency: this.options.currency, paymentMethodTypes: this.options.paymentMethodTypes };
