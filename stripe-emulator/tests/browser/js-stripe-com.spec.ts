@@ -69,7 +69,7 @@ test("served in place of js.stripe.com: the card fields appear and a payment suc
   await frame.getByLabel("Security code").fill("123");
   await frame.getByLabel("Postal code").fill("94103");
   await page.getByRole("button", { name: "Pay now" }).click();
-  await expect(page.locator("#payment-message")).toHaveText("succeeded");
+  await expect(page.locator("#payment-message")).toHaveText("succeeded", { timeout: 30_000 });
   expect((await h.stripe.paymentIntents.retrieve(pi.id)).status).toBe("succeeded");
 });
 
@@ -83,7 +83,7 @@ test("served in place of js.stripe.com: 3-D Secure opens the modal on the page, 
   await frame.getByLabel("Postal code").fill("94103");
   await page.getByRole("button", { name: "Pay now" }).click();
   await page.frameLocator('iframe[title="Card authentication (test)"]').getByRole("button", { name: "Complete authentication" }).click();
-  await expect(page.locator("#payment-message")).toHaveText("succeeded");
+  await expect(page.locator("#payment-message")).toHaveText("succeeded", { timeout: 30_000 });
   expect(page.url()).toBe(`${shopUrl}/checkout`);
 });
 
