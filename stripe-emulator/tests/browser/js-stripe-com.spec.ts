@@ -60,14 +60,18 @@ async function openSample(page: Page, clientSecret: string): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { events: Array<{ type: string }> }).events.filter((e) => e.type === "ready").length === 2);
 }
 
-test("served in place of js.stripe.com: the card fields appear and a payment succeeds", async ({ page }) => {
-  const pi = await h.stripe.paymentIntents.create({ amount: 1999, currency: "usd", automatic_payment_methods: { enabled: true } });
-  await openSample(page, pi.client_secret!);
+async function fillCard(page: Page, number: string): Promise<void> {
   const frame = page.frameLocator('iframe[title="Secure payment input frame"]');
-  await frame.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await frame.getByLabel("Card number").fill(number);
   await frame.getByLabel("Expiration date").fill("12 / 34");
   await frame.getByLabel("Security code").fill("123");
   await frame.getByLabel("Postal code").fill("94103");
+}
+
+test("served in place of js.stripe.com: the card fields appear and a payment succeeds", async ({ page }) => {
+  const pi = await h.stripe.paymentIntents.create({ amount: 1999, currency: "usd", automatic_payment_methods: { enabled: true } });
+  await openSample(page, pi.client_secret!);
+  await fillCard(page, "4242 4242 4242 4242");
   await page.getByRole("button", { name: "Pay now" }).click();
   await expect(page.locator("#payment-message")).toHaveText("succeeded", { timeout: 30_000 });
   expect((await h.stripe.paymentIntents.retrieve(pi.id)).status).toBe("succeeded");
@@ -76,11 +80,7 @@ test("served in place of js.stripe.com: the card fields appear and a payment suc
 test("served in place of js.stripe.com: 3-D Secure opens the modal on the page, not a full-page redirect", async ({ page }) => {
   const pi = await h.stripe.paymentIntents.create({ amount: 1999, currency: "usd", automatic_payment_methods: { enabled: true } });
   await openSample(page, pi.client_secret!);
-  const frame = page.frameLocator('iframe[title="Secure payment input frame"]');
-  await frame.getByLabel("Card number").fill("4000 0027 6000 3184");
-  await frame.getByLabel("Expiration date").fill("12 / 34");
-  await frame.getByLabel("Security code").fill("123");
-  await frame.getByLabel("Postal code").fill("94103");
+  await fillCard(page, "4000 0027 6000 3184");
   await page.getByRole("button", { name: "Pay now" }).click();
   await page.frameLocator('iframe[title="Card authentication (test)"]').getByRole("button", { name: "Complete authentication" }).click();
   await expect(page.locator("#payment-message")).toHaveText("succeeded", { timeout: 30_000 });
