@@ -57,6 +57,7 @@ const orderSummary = {
   chargeType: true,
   stripePaymentIntentId: true,
   stripeAccountId: true,
+  paymentProcessingAt: true,
   createdAt: true,
   paidAt: true,
   buyer: { select: { name: true, email: true } },

@@ -10,6 +10,7 @@ export async function listBuyerOrders(buyerId: string) {
       status: true,
       refundedMinor: true,
       disputeStatus: true,
+      paymentProcessingAt: true,
       amountMinor: true,
       currency: true,
       createdAt: true,
@@ -28,6 +29,7 @@ export async function getBuyerOrder(buyerId: string, orderId: string) {
       status: true,
       refundedMinor: true,
       disputeStatus: true,
+      paymentProcessingAt: true,
       amountMinor: true,
       currency: true,
       createdAt: true,
@@ -38,5 +40,13 @@ export async function getBuyerOrder(buyerId: string, orderId: string) {
       course: { select: { slug: true, title: true, seller: { select: { name: true } } } },
       buyer: { select: { name: true, email: true } },
     },
+  });
+}
+
+/** The buyer's order for a course whose bank payment is still processing, if any (it blocks paying again). */
+export async function processingOrderFor(buyerId: string, courseId: string) {
+  return db.order.findFirst({
+    where: { buyerId, courseId, status: "pending", paymentProcessingAt: { not: null } },
+    select: { id: true },
   });
 }

@@ -70,7 +70,18 @@ export async function fulfilOrderFromIntent(intent: PaidIntent, account: string 
 export async function recordPaymentFailure(intentId: string, message: string | null): Promise<void> {
   await db.order.updateMany({
     where: { stripePaymentIntentId: intentId, status: "pending" },
-    data: { lastPaymentError: message ?? "The payment did not go through." },
+    data: { lastPaymentError: message ?? "The payment did not go through.", paymentProcessingAt: null },
+  });
+}
+
+/**
+ * A delayed payment (bank debit) was submitted and is processing at Stripe: the order shows it and
+ * stays pending (its pending key blocks a second payment) until the payment succeeds or fails.
+ */
+export async function recordPaymentProcessing(intentId: string): Promise<void> {
+  await db.order.updateMany({
+    where: { stripePaymentIntentId: intentId, status: "pending", paymentProcessingAt: null },
+    data: { paymentProcessingAt: new Date(), lastPaymentError: null },
   });
 }
 

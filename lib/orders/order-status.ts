@@ -29,7 +29,13 @@ export const DISPUTE_FILTER_LABELS: Record<(typeof DISPUTE_FILTERS)[number], str
 };
 
 /** What the buyer and the admin see as an order's status: a dispute, a partial refund, or the status. */
-export function orderStatusLabel(order: { status: string; refundedMinor?: number; disputeStatus?: string | null }): string {
+export function orderStatusLabel(order: {
+  status: string;
+  refundedMinor?: number;
+  disputeStatus?: string | null;
+  paymentProcessingAt?: Date | null;
+}): string {
+  if (order.status === "pending" && order.paymentProcessingAt) return "Payment processing";
   if (order.disputeStatus === "open" || order.disputeStatus === "lost") return DISPUTE_STATUS_LABELS[order.disputeStatus]!;
   const base = order.status === "paid" && (order.refundedMinor ?? 0) > 0 ? "Partly refunded" : (ORDER_STATUS_LABELS[order.status] ?? order.status);
   return order.disputeStatus === "won" ? `${base} · dispute won` : base;

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { retrievePaymentIntent } from "@/lib/payments/course-payment-intents";
 import { intentAccountOf } from "./charge-plan";
-import { fulfilOrderFromIntent } from "./fulfil-order";
+import { fulfilOrderFromIntent, recordPaymentProcessing } from "./fulfil-order";
 
 export interface SettledOrder {
   id: string;
@@ -41,6 +41,9 @@ export async function settleOrder(buyerId: string, orderId: string): Promise<Set
     if (intent.status === "succeeded") {
       await fulfilOrderFromIntent(intent, account ?? null);
       order = await db.order.findFirstOrThrow({ where: { id: orderId, buyerId }, select });
+    } else if (intent.status === "processing") {
+      // The return page may come before the webhook: the order shows "Payment processing" at once.
+      await recordPaymentProcessing(intent.id);
     }
   }
   const { stripePaymentIntentId: _intent, chargeType: _type, stripeAccountId: _account, ...rest } = order;

@@ -5,6 +5,7 @@ import { CourseCheckout } from "@/components/payments/course-checkout";
 import { requireUser } from "@/lib/auth/guards";
 import { getPublishedCourse } from "@/lib/courses/catalogue";
 import { courseAccess } from "@/lib/membership/course-access";
+import { processingOrderFor } from "@/lib/orders/buyer-orders";
 import { planForCourse } from "@/lib/orders/plan-course-charge";
 import { formatMinor } from "@/lib/money";
 import { browserStripeConfig } from "@/lib/payments/browser-config";
@@ -19,7 +20,11 @@ export default async function CheckoutPage({ params }: Props) {
   const course = await getPublishedCourse(slug);
   if (!course) notFound();
   const price = formatMinor(course.priceMinor, course.currency);
-  const [access, planned] = await Promise.all([courseAccess(user.id, course.id), planForCourse(course.id)]);
+  const [access, planned, processing] = await Promise.all([
+    courseAccess(user.id, course.id),
+    planForCourse(course.id),
+    processingOrderFor(user.id, course.id),
+  ]);
 
   return (
     <div className="mx-auto max-w-lg">
@@ -40,6 +45,11 @@ export default async function CheckoutPage({ params }: Props) {
       ) : access.onHold ? (
         <Notice>
           You bought this course; it is on hold while a payment dispute is reviewed. <Link href="/account/orders">See your orders</Link>.
+        </Notice>
+      ) : processing ? (
+        <Notice>
+          Your bank payment for this course is processing. The course appears in your library as soon as the bank confirms it;
+          if it fails, you can pay again here. <Link href={`/account/orders/${processing.id}`}>See the order</Link>.
         </Notice>
       ) : !planned?.ok ? (
         <Notice>{planned?.message ?? "This course is not for sale right now."}</Notice>

@@ -5,6 +5,7 @@ import { handleChargeRefunded } from "./charge-refunded";
 import type { EventHandler } from "./handlers";
 import { handlePaymentIntentCanceled } from "./payment-intent-canceled";
 import { handlePaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
+import { handlePaymentIntentProcessing } from "./payment-intent-processing";
 import { handlePaymentIntentSucceeded } from "./payment-intent-succeeded";
 import { handleRefundChanged } from "./refund-changed";
 
@@ -15,6 +16,7 @@ export const connectEventHandlers: Partial<Record<string, EventHandler>> = {
   // Direct charges live on the seller's account, so their intents' events come here.
   "payment_intent.succeeded": handlePaymentIntentSucceeded,
   "payment_intent.payment_failed": handlePaymentIntentPaymentFailed,
+  "payment_intent.processing": handlePaymentIntentProcessing,
   "payment_intent.canceled": handlePaymentIntentCanceled,
   "charge.refunded": handleChargeRefunded,
   "refund.created": handleRefundChanged,

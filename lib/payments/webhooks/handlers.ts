@@ -8,6 +8,7 @@ import { handleInvoicePaid } from "./invoice-paid";
 import { handleInvoicePaymentFailed } from "./invoice-payment-failed";
 import { handlePaymentIntentCanceled } from "./payment-intent-canceled";
 import { handlePaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
+import { handlePaymentIntentProcessing } from "./payment-intent-processing";
 import { handlePaymentIntentSucceeded } from "./payment-intent-succeeded";
 import { handleRefundChanged } from "./refund-changed";
 
@@ -17,6 +18,7 @@ export type EventHandler = (event: Stripe.Event) => Promise<void>;
 export const eventHandlers: Partial<Record<string, EventHandler>> = {
   "payment_intent.succeeded": handlePaymentIntentSucceeded,
   "payment_intent.payment_failed": handlePaymentIntentPaymentFailed,
+  "payment_intent.processing": handlePaymentIntentProcessing,
   "payment_intent.canceled": handlePaymentIntentCanceled,
   "invoice.paid": handleInvoicePaid,
   "invoice.payment_failed": handleInvoicePaymentFailed,

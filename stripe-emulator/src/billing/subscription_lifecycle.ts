@@ -1,5 +1,6 @@
 // Subscriptions over time: first invoice, payment outcomes, renewals when the clock moves,
 // dunning (past_due, retries, then cancel), cancel at period end, incomplete expiry.
+import { dueBankDebits } from "../payments/bank_debits.js";
 import type { Emulator } from "../core/emulator.js";
 import type { StripeObject } from "../store/store.js";
 import { emitEvent, updateAndEmit } from "../webhooks/events.js";
@@ -201,6 +202,7 @@ function nextDueAction(emu: Emulator, until: number): DueAction | null {
   for (const inv of emu.store.list("invoice", "*", (i) => i.status === "open" && i.next_payment_attempt !== null)) {
     consider(inv.next_payment_attempt, () => retryInvoice(emu, inv));
   }
+  for (const debit of dueBankDebits(emu, until)) consider(debit.at, debit.run);
   return best;
 }
 

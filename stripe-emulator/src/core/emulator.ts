@@ -69,6 +69,8 @@ export class Emulator {
   readonly refreshTokens = new Map<string, string>();
   platformAccountId = newId("acct");
   currentRequest: CurrentRequest = { id: null, idempotency_key: null };
+  /** Called with every API answer and every event (the emulator's tests check their shapes). */
+  readonly outputObservers: Array<(source: string, body: unknown) => void> = [];
   readonly webhooks: WebhookDispatcher;
   private readonly intentHooks: IntentSettledHook[] = [];
   private baseUrl = "";

@@ -1,11 +1,12 @@
 // A small read-only dashboard at "/" (customers, payments, disputes, subscriptions, accounts, events),
 // plus receipt and invoice pages linked from charges and invoices.
+import { formatMinorUnits } from "../core/currency.js";
 import type { Emulator } from "../core/emulator.js";
 import type { Router } from "../http/types.js";
 import type { StripeObject } from "../store/store.js";
 import { esc, page } from "./layout.js";
 
-const money = (amount: number, currency: string) => `${(amount / 100).toFixed(2)} ${esc(currency.toUpperCase())}`;
+const money = (amount: number, currency: string) => esc(formatMinorUnits(amount, currency));
 const when = (ts: number) => new Date(ts * 1000).toISOString().replace("T", " ").slice(0, 19);
 const status = (s: string) => `<span class="status ${esc(s)}">${esc(s)}</span>`;
 const owner = (emu: Emulator, id: string) => emu.store.accountOf(id) ?? "platform";

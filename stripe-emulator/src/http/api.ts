@@ -1,6 +1,8 @@
 // Glue between the Router and API resource handlers: auth rules, parameters, expansion, lists.
 import type { Emulator } from "../core/emulator.js";
 import type { StripeObject } from "../store/store.js";
+import { describeRoute } from "../api-description/description.js";
+import { validateParams } from "../api-description/validate-params.js";
 import { ApiError, invalidRequest, resourceMissing } from "./errors.js";
 import { render } from "./expand.js";
 import { Params } from "./params.js";
@@ -32,6 +34,7 @@ export function apiRoute(
   handler: ApiHandler,
   opts: RouteOptions = {},
 ): void {
+  const described = describeRoute(method, pattern);
   router.add(method, pattern, (req, route) => {
     const publishable = req.auth?.kind === "publishable";
     if (publishable && !opts.publishable) {
@@ -41,12 +44,15 @@ export function apiRoute(
           "This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.",
       });
     }
+    if (described?.sdk) validateParams(described, req.body, { publishable });
     const params = new Params(req.body);
     const expand = params.strArr("expand") ?? [];
     const ctx: ApiContext = { emu, req, account: req.account ?? null, publishable, params, expand, route };
     const result = handler(ctx);
     emu.onChange();
-    return { status: 200, body: render(emu, result, expand) };
+    const body = render(emu, result, expand);
+    for (const observe of emu.outputObservers) observe(`${method} ${pattern}`, body);
+    return { status: 200, body };
   });
 }
 

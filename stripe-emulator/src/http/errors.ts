@@ -70,3 +70,17 @@ export function resourceMissing(kind: string, id: string, param = "id"): ApiErro
 export function unexpectedState(message: string, code: string, extra: Record<string, unknown> = {}): ApiError {
   return new ApiError(400, { type: "invalid_request_error", code, message, ...extra });
 }
+
+/** A key shown in an error message as Stripe shows it: the start and the last four characters. */
+export function maskKey(key: string): string {
+  return key.length > 12 ? `${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}` : key;
+}
+
+/** Stripe's answer for an account the platform cannot act for (never connected, or access revoked). */
+export function accountInvalid(key: string, account: string): ApiError {
+  return new ApiError(403, {
+    type: "invalid_request_error",
+    code: "account_invalid",
+    message: `The provided key '${maskKey(key)}' does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`,
+  });
+}

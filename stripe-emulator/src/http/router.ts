@@ -8,17 +8,22 @@ interface Route {
 }
 
 export class PathRouter implements Router {
-  private readonly routes: Route[] = [];
+  private readonly table: Route[] = [];
 
   add(method: string, pattern: string, handler: Handler): void {
-    this.routes.push({ method: method.toUpperCase(), segments: split(pattern), handler });
+    this.table.push({ method: method.toUpperCase(), segments: split(pattern), handler });
+  }
+
+  /** Every registered route (for the API description generator and the README table). */
+  routes(): Array<{ method: string; pattern: string }> {
+    return this.table.map((r) => ({ method: r.method, pattern: `/${r.segments.join("/")}` }));
   }
 
   /** Finds the handler for a request; `methodMismatch` tells a 405 from a 404. */
   match(method: string, path: string): { handler: Handler; params: RouteParams } | null {
     const parts = split(path);
     let best: { handler: Handler; params: RouteParams; score: number } | null = null;
-    for (const route of this.routes) {
+    for (const route of this.table) {
       if (route.method !== method.toUpperCase() && !(route.method === "GET" && method === "HEAD")) continue;
       if (route.segments.length !== parts.length) continue;
       const params: RouteParams = {};

@@ -5,7 +5,8 @@ import type { Socket } from "node:net";
 import type { Emulator, RequestLogEntry } from "../core/emulator.js";
 import { randomChars } from "../core/ids.js";
 import { API_VERSION } from "../core/version.js";
-import { ApiError } from "./errors.js";
+import { checkApiVersion } from "./api-version.js";
+import { accountInvalid, ApiError, maskKey } from "./errors.js";
 import { parseForm } from "./form.js";
 import type { PathRouter } from "./router.js";
 import type { EmulatorRequest, EmulatorResponse, FormValue } from "./types.js";
@@ -88,10 +89,6 @@ function authFrom(header: string | undefined): EmulatorRequest["auth"] {
   return key ? { kind: "secret", key: `invalid:${key}` } : null;
 }
 
-function maskKey(key: string): string {
-  return key.length > 12 ? `${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}` : key;
-}
-
 async function handle(
   emu: Emulator,
   router: PathRouter,
@@ -144,7 +141,7 @@ async function handle(
       ...(path.startsWith("/_emulator/") ? {} : CORS_HEADERS),
       "request-id": requestId,
       ...(isString ? {} : { "content-type": "application/json" }),
-      ...(path.startsWith("/v1/") ? { "stripe-version": headers["stripe-version"] ?? API_VERSION } : {}),
+      ...(path.startsWith("/v1/") ? { "stripe-version": API_VERSION } : {}),
       ...(idempotencyKey && method === "POST" ? { "idempotency-key": idempotencyKey } : {}),
       ...(r.headers ?? {}),
     };
@@ -235,13 +232,8 @@ async function handle(
           message: `Invalid API Key provided: ${maskKey(auth.key.slice(8))}`,
         });
       }
-      if (account && !emu.canActFor(account)) {
-        throw new ApiError(403, {
-          type: "invalid_request_error",
-          code: "account_invalid",
-          message: `The provided key '${maskKey(auth.key)}' does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`,
-        });
-      }
+      if (account && !emu.canActFor(account)) throw accountInvalid(auth.key, account);
+      if (path.startsWith("/v1/")) checkApiVersion(headers["stripe-version"]);
     }
 
     // Idempotency: POSTs to the API with an Idempotency-Key, scoped per account.

@@ -6,6 +6,7 @@ import type { ApiContext } from "../http/api.js";
 import { ApiError, invalidRequest, parameterMissing, resourceMissing } from "../http/errors.js";
 import type { Params } from "../http/params.js";
 import type { StripeObject } from "../store/store.js";
+import { insertUsBankAccountPaymentMethod } from "./bank_debits.js";
 import { cardInfo, luhnValid, testCardNumberFor, type CardBehaviour } from "./test_cards.js";
 
 export interface CardDetails {
@@ -180,6 +181,13 @@ export function pmHidden(emu: Emulator, pm: StripeObject): PaymentMethodHidden {
 /** Builds a PaymentMethod from `payment_method_data[...]` (what Stripe.js sends on confirm). */
 export function paymentMethodFromData(ctx: ApiContext, data: Params): StripeObject {
   const type = data.str("type") ?? "card";
+  if (type === "us_bank_account") {
+    return insertUsBankAccountPaymentMethod(ctx.emu, ctx.account, data.obj("us_bank_account"), {
+      billing_details: data.obj("billing_details"),
+      metadata: data.metadata({}),
+      prefix: "payment_method_data",
+    });
+  }
   if (type !== "card") throw invalidRequest(`The payment method type "${type}" is not supported by the emulator.`, "payment_method_data[type]");
   const card = data.obj("card");
   if (!card) throw parameterMissing("payment_method_data[card]");

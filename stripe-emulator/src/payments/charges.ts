@@ -14,6 +14,7 @@ function paymentMethodDetails(pm: StripeObject | undefined): StripeObject | null
       brand: c.brand,
       checks: c.checks,
       country: c.country,
+      electronic_commerce_indicator: null,
       exp_month: c.exp_month,
       exp_year: c.exp_year,
       extended_authorization: { status: "disabled" },
@@ -30,6 +31,7 @@ function paymentMethodDetails(pm: StripeObject | undefined): StripeObject | null
       overcapture: { maximum_amount_capturable: 0, status: "unavailable" },
       regulated_status: "unregulated",
       three_d_secure: null,
+      transaction_link_id: null,
       wallet: null,
     },
     type: "card",
@@ -130,10 +132,9 @@ export function newCharge(
     statement_descriptor: pi?.statement_descriptor ?? null,
     statement_descriptor_suffix: null,
     status: failed ? "failed" : "succeeded",
-    transfer_data: pi?.transfer_data ?? null,
+    transfer_data: pi?.transfer_data ? { amount: pi.transfer_data.amount ?? null, destination: pi.transfer_data.destination } : null,
     transfer_group: pi?.transfer_group ?? null,
   };
-  if (pi?.transfer_data) charge.transfer = null;
   emu.store.insert(account, charge);
   return charge;
 }

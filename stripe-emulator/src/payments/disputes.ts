@@ -64,14 +64,15 @@ export function openDispute(emu: Emulator, charge: StripeObject, o: { reason: st
       has_evidence: false,
       past_due: false,
       submission_count: 0,
-      submission_method: null,
+      submission_method: "not_submitted",
     },
+    intended_submission_method: null,
     is_charge_refundable: o.inquiry,
     livemode: false,
     metadata: {},
     payment_intent: charge.payment_intent,
     payment_method_details: {
-      card: { brand: card?.brand ?? "visa", case_type: o.inquiry ? "inquiry" : "chargeback", network_reason_code: NETWORK_REASON[o.reason] ?? "13.7" },
+      card: { brand: card?.brand ?? "visa", case_type: o.inquiry ? "inquiry" : "chargeback", network: card?.network ?? null, network_reason_code: NETWORK_REASON[o.reason] ?? "13.7" },
       type: "card",
     },
     reason: o.reason,
@@ -119,7 +120,7 @@ export function updateDispute(
     if (o.submit) {
       x.status = isInquiry(x) ? "warning_under_review" : "under_review";
       x.evidence_details.submission_count += 1;
-      x.evidence_details.submission_method = "manual_api";
+      x.evidence_details.submission_method = "manual";
     }
   });
   if (!o.submit) return;

@@ -5,6 +5,7 @@ import { render } from "../http/expand.js";
 import type { StripeObject } from "../store/store.js";
 import { emitEvent, updateAndEmit } from "../webhooks/events.js";
 import { addBalanceTransaction, stripeFee } from "./balance.js";
+import { startBankDebit } from "./bank_debits.js";
 import { pmHidden } from "./cards.js";
 import { newCharge } from "./charges.js";
 import { openDispute } from "./disputes.js";
@@ -40,6 +41,10 @@ export function attemptPayment(emu: Emulator, pi: StripeObject, opts: ConfirmOpt
   hidden.authenticated = false;
   const pm = emu.store.get(pi.payment_method);
   if (!pm) throw new Error(`payment method ${pi.payment_method} missing`);
+  if (pm.type === "us_bank_account") {
+    startBankDebit(emu, pi);
+    return null;
+  }
   const card = pmHidden(emu, pm);
   const b = card.behaviour;
   const needsAuth = b.threeDS === "always" || (b.threeDS === "on_session" && !(opts.offSession && card.setUpForOffSession));

@@ -147,7 +147,7 @@ export function refundCharge(emu: Emulator, charge: StripeObject, input: RefundI
     customer: charge.customer ?? null,
     customer_account: null,
     destination_details: {
-      card: { reference: null, reference_status: "pending", reference_type: "acquirer_reference_number", type: "refund" },
+      card: { reference_status: "pending", reference_type: "acquirer_reference_number", type: "refund" },
       type: "card",
     },
     metadata: input.metadata ?? {},

@@ -2,7 +2,7 @@
 import type { Emulator } from "../core/emulator.js";
 import { randomChars } from "../core/ids.js";
 import { apiRoute, deletedStub, paginate, type ApiContext } from "../http/api.js";
-import { invalidRequest, resourceMissing } from "../http/errors.js";
+import { accountInvalid, invalidRequest, resourceMissing } from "../http/errors.js";
 import type { Router } from "../http/types.js";
 import type { StripeObject } from "../store/store.js";
 import { updateAndEmit } from "../webhooks/events.js";
@@ -10,9 +10,9 @@ import { insertAccount, type AccountType } from "../connect/accounts_model.js";
 
 function findAccount(ctx: ApiContext, id: string, param = "account"): StripeObject {
   const r = ctx.emu.store.record(id);
-  if (!r || r.object !== "account" || r.deleted || r.hidden.connected === false) {
-    throw resourceMissing("account", id, param);
-  }
+  if (!r || r.object !== "account" || r.deleted) throw resourceMissing("account", id, param);
+  // A Standard account that revoked the platform's access answers as Stripe does: a permission error.
+  if (r.hidden.connected === false) throw accountInvalid(ctx.req.auth?.key ?? "", id);
   if (ctx.account && ctx.account !== id) throw resourceMissing("account", id, param);
   return r.data;
 }

@@ -63,12 +63,14 @@ export function registerEvents(router: Router, emu: Emulator): void {
     if (p.has("description")) we.description = p.nullableStr("description") ?? null;
     if (p.has("disabled")) we.status = p.bool("disabled") ? "disabled" : "enabled";
     we.metadata = p.metadata(we.metadata);
+    emu.webhooks.cancelRetriesOfRemovedTargets();
     return we;
   });
 
   apiRoute(router, emu, "DELETE", "/v1/webhook_endpoints/:id", (ctx) => {
     const we = findOwned(ctx, ctx.route.id, "webhook_endpoint", "webhook endpoint");
     emu.store.markDeleted(we.id);
+    emu.webhooks.cancelRetriesOfRemovedTargets();
     return deletedStub(we.id, "webhook_endpoint");
   });
 

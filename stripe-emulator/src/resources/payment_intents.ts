@@ -137,6 +137,12 @@ function confirm(ctx: ApiContext, pi: StripeObject, p: Params): void {
     );
   }
   const pm = ctx.emu.store.get(pi.payment_method)!;
+  if (!pi.payment_method_types.includes(pm.type)) {
+    throw invalidRequest(
+      `The PaymentMethod provided (${pm.type}) is not allowed for this PaymentIntent. Please attach a PaymentMethod of one of the following types: ${pi.payment_method_types.join(", ")}. Alternatively, update the allowed payment_method_types for this PaymentIntent to include "${pm.type}".`,
+      "payment_method",
+    );
+  }
   if (pm.customer && pi.customer && pm.customer !== pi.customer) {
     throw invalidRequest("The provided PaymentMethod belongs to a different Customer. Please attach it to this Customer first.", "payment_method");
   }
@@ -194,6 +200,8 @@ export function registerPaymentIntents(router: Router, emu: Emulator): void {
       on_behalf_of: p.str("on_behalf_of") ?? null,
     });
     if (apm) pi.automatic_payment_methods = { allow_redirects: apm.str("allow_redirects") ?? "always", enabled: apm.bool("enabled") ?? false };
+    // With automatic payment methods, US dollar payments also offer a US bank account (ACH Direct Debit).
+    if (!types && pi.automatic_payment_methods?.enabled && currency === "usd") pi.payment_method_types = ["card", "us_bank_account"];
     pi.receipt_email = p.str("receipt_email") ?? null;
     pi.statement_descriptor = p.str("statement_descriptor") ?? null;
     pi.statement_descriptor_suffix = p.str("statement_descriptor_suffix") ?? null;

@@ -11,6 +11,7 @@ import {
   readCardDetails,
   resolvePaymentMethod,
 } from "../payments/cards.js";
+import { insertUsBankAccountPaymentMethod } from "../payments/bank_debits.js";
 import type { StripeObject } from "../store/store.js";
 import { emitEvent, updateAndEmit } from "../webhooks/events.js";
 import { findCustomer } from "./customers.js";
@@ -93,7 +94,16 @@ export function registerPaymentMethods(router: Router, emu: Emulator): void {
       }
       const type = p.str("type");
       if (!type) throw parameterMissing("type");
-      if (type !== "card") throw invalidRequest(`The payment method type "${type}" is not supported by the Stripe emulator (only "card").`, "type");
+      if (type === "us_bank_account") {
+        return insertUsBankAccountPaymentMethod(emu, ctx.account, p.obj("us_bank_account"), {
+          billing_details: p.obj("billing_details"),
+          metadata: p.metadata({}),
+          prefix: "",
+        });
+      }
+      if (type !== "card") {
+        throw invalidRequest(`The payment method type "${type}" is not supported by the Stripe emulator (only "card" and "us_bank_account").`, "type");
+      }
       const card = p.obj("card");
       if (!card) throw parameterMissing("card");
       const token = card.str("token");

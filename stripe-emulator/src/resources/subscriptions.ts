@@ -101,7 +101,7 @@ function createSubscription(ctx: ApiContext): StripeObject {
     cancel_at: null,
     cancel_at_period_end: p.bool("cancel_at_period_end") ?? false,
     canceled_at: null,
-    cancellation_details: { comment: null, feedback: null, reason: null },
+    cancellation_details: { comment: null, feedback: null, feedback_option: null, reason: null },
     collection_method: "charge_automatically",
     created: now,
     currency,
@@ -114,7 +114,7 @@ function createSubscription(ctx: ApiContext): StripeObject {
     description: p.str("description") ?? null,
     discounts: [],
     ended_at: null,
-    invoice_settings: { account_tax_ids: null, issuer: { type: "self" } },
+    invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: "self" } },
     items: { object: "list", data: [], has_more: false, total_count: items.length, url: `/v1/subscription_items?subscription=${id}` },
     latest_invoice: null,
     livemode: false,
@@ -137,7 +137,7 @@ function createSubscription(ctx: ApiContext): StripeObject {
     test_clock: null,
     transfer_data: td ? { amount_percent: null, destination: td.reqStr("destination") } : null,
     trial_end: trialEnd,
-    trial_settings: { end_behavior: { missing_payment_method: "create_invoice" } },
+    trial_settings: { end_behavior: { billing_cycle_anchor: "unchanged", missing_payment_method: "create_invoice" } },
     trial_start: trialEnd ? now : null,
   };
   sub.items.data = items.map((it, i) => newItem(ctx, id, prices[i], it.int("quantity") ?? 1, now, firstEnd, it.metadata({})));

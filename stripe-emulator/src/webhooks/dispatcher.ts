@@ -30,7 +30,8 @@ export interface Delivery {
   account: string | null;
   endpoint_id: string;
   url: string;
-  status: "pending" | "succeeded" | "failed";
+  /** canceled: its endpoint was removed or replaced while a retry was still pending. */
+  status: "pending" | "succeeded" | "failed" | "canceled";
   attempts: DeliveryAttempt[];
   next_attempt_at: number | null;
 }
@@ -41,6 +42,8 @@ export class WebhookDispatcher {
   private chains = new Map<string, Promise<void>>();
   private inFlight = 0;
   private timers = new Set<NodeJS.Timeout>();
+  /** Retries waiting for their time, with the endpoint they are for. */
+  private scheduled = new Map<Delivery, { timer: NodeJS.Timeout; target: WebhookTarget; eventId: string }>();
   private idleWaiters: Array<() => void> = [];
   private controllers = new Set<AbortController>();
   private closed = false;
@@ -56,6 +59,27 @@ export class WebhookDispatcher {
       enabledEvents: t.enabledEvents?.length ? t.enabledEvents : ["*"],
       source: "config",
     }));
+    this.cancelRetriesOfRemovedTargets();
+  }
+
+  /** Drops pending retries whose endpoint is gone (deleted, disabled, or replaced by another URL or secret). */
+  cancelRetriesOfRemovedTargets(): void {
+    const current = this.targets();
+    for (const [delivery, { timer, target, eventId }] of this.scheduled) {
+      // A configured target is known by its place in the list, so another URL or secret there is another endpoint;
+      // an API endpoint keeps its ID when edited (its retries then go to its new URL).
+      const kept = current.some(
+        (t) => t.id === target.id && (t.source === "api" || (t.url === target.url && t.secret === target.secret)),
+      );
+      if (kept) continue;
+      clearTimeout(timer);
+      this.timers.delete(timer);
+      this.scheduled.delete(delivery);
+      delivery.status = "canceled";
+      delivery.next_attempt_at = null;
+      this.decrementPending(eventId);
+      this.settle();
+    }
   }
 
   configTargetList(): WebhookTarget[] {
@@ -148,9 +172,12 @@ export class WebhookDispatcher {
     delivery.next_attempt_at = Date.now() + delay;
     const t = setTimeout(() => {
       this.timers.delete(t);
-      void this.attempt(delivery, target, event, retry + 1);
+      this.scheduled.delete(delivery);
+      const now = this.targets().find((x) => x.id === target.id && x.source === "api") ?? target;
+      void this.attempt(delivery, now, event, retry + 1);
     }, delay);
     this.timers.add(t);
+    this.scheduled.set(delivery, { timer: t, target, eventId: event.id });
   }
 
   private decrementPending(eventId: string): void {
@@ -181,6 +208,7 @@ export class WebhookDispatcher {
   reset(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    this.scheduled.clear();
     for (const c of this.controllers) c.abort();
     this.deliveries = [];
     this.chains.clear();

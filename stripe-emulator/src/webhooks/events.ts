@@ -28,6 +28,7 @@ export function emitEvent(
   };
   if (account) event.account = account;
   emu.store.insert(account, event);
+  for (const observe of emu.outputObservers) observe(`event ${type}`, event);
   event.pending_webhooks = emu.webhooks.targetsFor(event).length;
   emu.webhooks.enqueue(event);
   emu.onChange();

@@ -170,3 +170,26 @@ test("confirmSetup saves a card from the Payment Element on a SetupIntent", asyn
   expect(stored.status).toBe("succeeded");
   expect(typeof stored.payment_method).toBe("string");
 });
+
+test("pays by US bank account: processing, then succeeded when the emulator's clock reaches settlement", async ({ page }) => {
+  const pi = await newIntent(4900);
+  // Deferred, as an app that creates the intent on submit does: the element offers the bank from mode and currency.
+  await openCheckout(page, { cs: pi.client_secret, flow: "deferred", amount: 4900, redirect: "if_required" });
+  const frame = paymentFrame(page);
+  await frame.getByRole("tab", { name: "US bank account" }).click();
+  await expect(page.getByTestId("element-state")).toHaveText("ready / incomplete");
+  await page.getByRole("button", { name: "Pay" }).click();
+  await expect(frame.getByText("Please enter the account holder's full name.")).toBeVisible();
+  await frame.getByLabel("Full name").fill("Jenny Rosen");
+  await frame.getByLabel("Routing number").fill("110000000");
+  await frame.getByLabel("Account number").fill("000123456789");
+  await expect(page.getByTestId("element-state")).toHaveText("ready / complete");
+  await page.locator("#payment-element").screenshot({ path: test.info().outputPath("payment-element-bank.png") });
+  await page.getByRole("button", { name: "Pay" }).click();
+  await expect(page.getByTestId("status")).toHaveText("processing");
+  const stored = await h.stripe.paymentIntents.retrieve(pi.id, { expand: ["payment_method"] });
+  expect(stored.status).toBe("processing");
+  expect((stored.payment_method as { us_bank_account?: { last4?: string } }).us_bank_account?.last4).toBe("6789");
+  await fetch(`${h.emulatorUrl}/_emulator/clock/advance`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seconds: 4 * 86_400 }) });
+  expect((await h.stripe.paymentIntents.retrieve(pi.id)).status).toBe("succeeded");
+});

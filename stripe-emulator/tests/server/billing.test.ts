@@ -66,9 +66,11 @@ describe("subscriptions", () => {
     expect(pi.object).toBe("payment_intent");
     expect(invoice.confirmation_secret?.client_secret).toBe(pi.client_secret);
     expect(pi.amount).toBe(6800);
-    // Legacy expand path (pre-basil) is accepted too.
-    const legacy = await stripe.invoices.retrieve(invoice.id, { expand: ["payment_intent"] });
-    expect((legacy as unknown as { payment_intent: Stripe.PaymentIntent }).payment_intent.id).toBe(pi.id);
+    // The pre-basil expand path names a field the pinned version no longer has: refused, as Stripe does.
+    await expect(stripe.invoices.retrieve(invoice.id, { expand: ["payment_intent"] })).rejects.toMatchObject({
+      type: "StripeInvalidRequestError",
+      message: "This property cannot be expanded (payment_intent).",
+    });
     // The browser confirms with the publishable key.
     const confirmed = await call(emu, "POST", `/v1/payment_intents/${pi.id}/confirm`, {
       key: PUBLISHABLE_KEY,

@@ -160,6 +160,13 @@ describe("OAuth (Standard accounts)", () => {
     expect(res.stripe_user_id).toBe(accountId);
     const denied = await stripe.customers.list({}, { stripeAccount: accountId }).catch((e) => e);
     expect(denied.statusCode).toBe(403);
+    // The revoked account itself, read with and without Stripe-Account: Stripe's permission error, not a 404.
+    for (const read of [() => stripe.accounts.retrieve(accountId), () => stripe.accounts.retrieve(accountId, {}, { stripeAccount: accountId })]) {
+      const refused = await read().catch((e) => e);
+      expect(refused).toBeInstanceOf(Stripe.errors.StripePermissionError);
+      expect(refused).toMatchObject({ statusCode: 403, code: "account_invalid" });
+      expect(refused.message).toContain(`does not have access to account '${accountId}'`);
+    }
     await emu.webhooksIdle();
     const evt = connectHooks.ofType("account.application.deauthorized").find((e) => e.account === accountId)!;
     expect(evt.data.object).toMatchObject({ id: CLIENT_ID, object: "application" });
@@ -257,5 +264,16 @@ describe("hosted dashboard", () => {
     const res = await call(emu, "GET", "/");
     expect(res.status).toBe(200);
     for (const heading of ["Customers", "Payments", "Subscriptions", "Connected accounts", "Events"]) expect(res.text).toContain(heading);
+  });
+
+  it("shows amounts in each currency's own minor units (JPY has none, KWD three)", async () => {
+    const jpy = await stripe.paymentIntents.create({ amount: 4500, currency: "jpy" });
+    const usd = await stripe.paymentIntents.create({ amount: 4500, currency: "usd" });
+    const kwd = await stripe.paymentIntents.create({ amount: 1250, currency: "kwd" });
+    const text = (await call(emu, "GET", "/")).text;
+    const row = (id: string) => text.slice(text.indexOf(id), text.indexOf("</tr>", text.indexOf(id)));
+    expect(row(jpy.id)).toContain("4500 JPY");
+    expect(row(usd.id)).toContain("45.00 USD");
+    expect(row(kwd.id)).toContain("1.250 KWD");
   });
 });

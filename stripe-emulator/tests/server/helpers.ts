@@ -2,7 +2,12 @@
 // and a webhook receiver that verifies signatures with stripe.webhooks.constructEvent.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import Stripe from "stripe";
+import { expect } from "vitest";
+import { shapeViolations, type ShapeViolation } from "../../src/api-description/validate-shape.js";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../src/index.js";
 
 export const SECRET_KEY = "sk_test_emulator_tests";
@@ -14,7 +19,35 @@ export function stripeFor(emu: RunningEmulator, key = SECRET_KEY, extra: Partial
 
 export async function start(options: EmulatorOptions = {}): Promise<{ emu: RunningEmulator; stripe: Stripe }> {
   const emu = await startEmulator({ port: 0, webhookRetryDelaysMs: [20, 40, 80], webhookTimeoutMs: 500, ...options });
+  checkShapesUntilClose(emu);
   return { emu, stripe: stripeFor(emu) };
+}
+
+/**
+ * Checks every answer and event the emulator produces against the description generated from
+ * stripe-node's types; close() fails (and so the test file) if any field is missing or mistyped.
+ * STRIPE_EMULATOR_SHAPE_REPORT=dir writes each run's findings there (tests/server/shape-report.ts sums them).
+ */
+export function checkShapesUntilClose(emu: RunningEmulator): void {
+  const found = new Map<string, { source: string; violation: ShapeViolation }>();
+  let checked = 0;
+  emu.emulator.outputObservers.push((source, body) => {
+    checked++;
+    for (const violation of shapeViolations(body)) {
+      found.set(`${violation.kind} ${violation.path}`, { source, violation });
+    }
+  });
+  const close = emu.close.bind(emu);
+  emu.close = async () => {
+    await close();
+    const dir = process.env.STRIPE_EMULATOR_SHAPE_REPORT;
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `${randomUUID()}.json`), JSON.stringify({ checked, violations: [...found.values()] }));
+    }
+    const listed = [...found.values()].map(({ source, violation: v }) => `${v.kind} ${v.path} (${v.detail}) in ${source}`);
+    expect(listed, `${listed.length} shape violations in ${checked} answers and events`).toEqual([]);
+  };
 }
 
 /** Raw HTTP call to the emulator (control API, publishable-key calls, hosted pages). */

@@ -109,3 +109,65 @@ describe("webhook delivery", () => {
     await other.close();
   });
 });
+
+describe("removing a webhook target", () => {
+  let slow: RunningEmulator;
+  let slowStripe: Stripe;
+  let removed: WebhookReceiver;
+
+  beforeAll(async () => {
+    removed = await webhookReceiver();
+    // Retries a minute apart: any retry still pending when the target goes must be dropped, not sent.
+    ({ emu: slow, stripe: slowStripe } = await start({ webhookEndpoints: [{ url: removed.url, secret: removed.secret }], webhookRetryDelaysMs: [60_000] }));
+  });
+  afterAll(async () => {
+    await slow.close();
+    await removed.close();
+  });
+
+  async function firstAttemptFailed(eventType: string): Promise<{ id: string; event_id: string }> {
+    for (;;) {
+      const list = await call(slow, "GET", `/_emulator/webhook_deliveries?event_type=${eventType}`);
+      const d = list.body.data.find((x: { attempts: unknown[]; status: string }) => x.attempts.length === 1 && x.status === "pending");
+      if (d) return d;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  it("cancels retries still pending to a removed configured target", async () => {
+    removed.failNext.push(500);
+    await slowStripe.customers.create({ email: "gone@example.com" });
+    const pending = await firstAttemptFailed("customer.created");
+    await call(slow, "POST", "/_emulator/webhook_targets", { json: { targets: [] } });
+    await slow.webhooksIdle();
+    const after = await call(slow, "GET", "/_emulator/webhook_deliveries?event_type=customer.created");
+    expect(after.body.data.find((x: { id: string }) => x.id === pending.id)).toMatchObject({ status: "canceled", next_attempt_at: null });
+    expect((await slowStripe.events.retrieve(pending.event_id)).pending_webhooks).toBe(0);
+  });
+
+  it("cancels retries still pending to a deleted API endpoint", async () => {
+    const own = await webhookReceiver("placeholder");
+    const we = await slowStripe.webhookEndpoints.create({ url: own.url, enabled_events: ["product.created"] });
+    own.secret = we.secret!;
+    own.failNext.push(500);
+    await slowStripe.products.create({ name: "Retry me" });
+    const pending = await firstAttemptFailed("product.created");
+    await slowStripe.webhookEndpoints.del(we.id);
+    await slow.webhooksIdle();
+    const after = await call(slow, "GET", "/_emulator/webhook_deliveries?event_type=product.created");
+    expect(after.body.data.find((x: { id: string }) => x.id === pending.id)).toMatchObject({ status: "canceled" });
+    expect(own.events).toHaveLength(0);
+    await own.close();
+  });
+});
+
+describe("API versions", () => {
+  it("answers in the pinned version and refuses another one instead of mislabelling the answer", async () => {
+    const res = await fetch(`${emu.url}/v1/customers`, { headers: { authorization: "Bearer sk_test_x" } });
+    expect(res.headers.get("stripe-version")).toBe("2026-10-28.endive");
+    const old = new Stripe("sk_test_x", { host: "127.0.0.1", port: emu.port, protocol: "http", apiVersion: "2022-08-01" as never, maxNetworkRetries: 0 });
+    const refused = await old.customers.list().catch((e) => e);
+    expect(refused).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(refused.message).toMatch(/^Invalid Stripe API version: 2022-08-01\./);
+  });
+});

@@ -44,6 +44,11 @@ input:disabled { opacity: .6; }
 .field.invalid input { color: var(--danger); }
 .error { margin: 0; min-height: 0; font-size: 13px; color: var(--danger); }
 .error:empty { display: none; }
+.tabs { display: flex; gap: 8px; margin: 3px 3px 12px; }
+.tab { flex: 1 1 0; padding: 10px 12px; font: inherit; font-size: 14px; text-align: left; color: var(--text); background: var(--bg);
+  border: 1px solid var(--border); border-radius: var(--radius); cursor: pointer; }
+.tab[aria-selected="true"] { border-color: var(--primary); box-shadow: 0 0 0 1px var(--primary); color: var(--primary); }
+[hidden] { display: none !important; }
 .note { grid-column: span 2; margin: 0; font-size: 12px; color: var(--placeholder); }
 `;
 
@@ -53,7 +58,7 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v 
 
 /** CSS variable values from a Card Element `style` option or a Payment Element `appearance`. */
 export function themeVariables(type: string, options: Dict): Record<string, string | undefined> {
-  if (type === "payment") {
+  if (type === "payment" || type === "linkAuthentication") {
     const appearance = asDict(options.appearance);
     const vars = asDict(appearance.variables);
     const night = appearance.theme === "night";

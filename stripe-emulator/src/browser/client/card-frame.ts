@@ -3,14 +3,16 @@
 // go to the merchant page. Split elements (cardNumber, cardExpiry, cardCvc) of one Elements group
 // share their values over a BroadcastChannel, which only frames of the emulator's origin can join.
 import { callApi, type ApiAuth } from "./api.js";
+import { BankForm } from "./bank-form.js";
 import { CardForm, type FieldName, type Layout } from "./card-form.js";
+import { EmailForm } from "./email-form.js";
 import { parseExpiry, digitsOnly, type FieldError } from "./card-validation.js";
 import { installStyle } from "./card-frame-style.js";
 import { linkToParent, readConfig } from "./frame-side.js";
 import type { ClientError, ElementState } from "./protocol.js";
 
 interface CardFrameConfig {
-  type: "card" | "payment" | "cardNumber" | "cardExpiry" | "cardCvc";
+  type: "card" | "payment" | "cardNumber" | "cardExpiry" | "cardCvc" | "linkAuthentication";
   parentOrigin: string;
   publishableKey: string;
   stripeAccount?: string;
@@ -26,6 +28,11 @@ const auth: ApiAuth = { publishableKey: config.publishableKey, stripeAccount: co
 let options: Dict = config.options ?? {};
 let form: CardForm;
 let lastState = "";
+/** The Payment Element's bank tab, when the payment allows us_bank_account, and the chosen method. */
+let bank: BankForm | null = null;
+let method: "card" | "us_bank_account" = "card";
+/** The Link Authentication Element's email field (that element has no card fields). */
+let email: EmailForm | null = null;
 
 function postalHidden(opts: Dict): boolean {
   if (config.type === "card") return opts.hidePostalCode === true;
@@ -52,6 +59,8 @@ function initialPostalCode(opts: Dict): string | undefined {
 const link = linkToParent(config.parentOrigin, onCommand);
 
 function currentState(): ElementState {
+  if (email) return email.state();
+  if (bank && method === "us_bank_account") return bank.state();
   const state: ElementState = form.state();
   if (config.type === "card") state.value = { postalCode: form.value("postal") };
   if (config.type === "payment") state.value = { type: "card" };
@@ -68,8 +77,17 @@ function emitChange(): void {
 
 function build(): void {
   installStyle(config.type, options);
+  if (config.type === "linkAuthentication") {
+    const initial = asDict(options.defaultValues).email;
+    email = new EmailForm(document.getElementById("root")!, typeof initial === "string" ? initial : undefined, emitChange, (focused) =>
+      link.post({ kind: focused ? "focus" : "blur" }),
+    );
+    return;
+  }
   const layout: Layout = config.type === "payment" ? "stacked" : config.type === "card" ? "row" : "single";
-  form = new CardForm(document.getElementById("root")!, {
+  const root = document.getElementById("root")!;
+  const cardPane = config.type === "payment" ? root.appendChild(document.createElement("div")) : root;
+  form = new CardForm(cardPane, {
     layout,
     fields: fieldsFor(options),
     disabled: options.disabled === true || options.readOnly === true,
@@ -77,6 +95,49 @@ function build(): void {
     onChange: emitChange,
     onFocusChange: (focused) => link.post({ kind: focused ? "focus" : "blur" }),
   });
+  if (config.type === "payment") void offerBankAccount(root, cardPane);
+}
+
+/** Payment method types the payment allows: the intent's, or those of a deferred Elements group. */
+async function allowedTypes(): Promise<string[]> {
+  const m = asDict(options._methods);
+  if (Array.isArray(m.paymentMethodTypes)) return m.paymentMethodTypes.map(String);
+  if (typeof m.clientSecret === "string" && m.clientSecret.startsWith("pi_")) {
+    const id = m.clientSecret.split("_secret_")[0];
+    const reply = await callApi(auth, "GET", `/v1/payment_intents/${id}`, { client_secret: m.clientSecret });
+    return Array.isArray(reply.body.payment_method_types) ? reply.body.payment_method_types.map(String) : ["card"];
+  }
+  return m.mode === "payment" && String(m.currency).toLowerCase() === "usd" ? ["card", "us_bank_account"] : ["card"];
+}
+
+async function offerBankAccount(root: HTMLElement, cardPane: HTMLElement): Promise<void> {
+  if (!(await allowedTypes()).includes("us_bank_account")) return;
+  const tabs = document.createElement("div");
+  tabs.className = "tabs";
+  tabs.setAttribute("role", "tablist");
+  const bankPane = document.createElement("div");
+  bankPane.hidden = true;
+  bank = new BankForm(bankPane, emitChange);
+  const select = (next: typeof method): void => {
+    method = next;
+    cardPane.hidden = next !== "card";
+    bankPane.hidden = next !== "us_bank_account";
+    for (const b of tabs.querySelectorAll("button")) b.setAttribute("aria-selected", String(b.dataset.method === next));
+    emitChange();
+  };
+  for (const [value, label] of [["card", "Card"], ["us_bank_account", "US bank account"]] as const) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "tab";
+    button.dataset.method = value;
+    button.setAttribute("role", "tab");
+    button.setAttribute("aria-selected", String(value === method));
+    button.textContent = label;
+    button.addEventListener("click", () => select(value));
+    tabs.appendChild(button);
+  }
+  root.insertBefore(tabs, cardPane);
+  root.appendChild(bankPane);
 }
 
 // ---- split elements: values of sibling frames of the same group --------------------------------
@@ -171,7 +232,26 @@ function billingDetails(card: CardData, given: unknown): Dict {
   return details;
 }
 
+async function createBankPaymentMethod(form: BankForm, args: unknown): Promise<unknown> {
+  form.touchAll();
+  emitChange();
+  const err = form.firstError();
+  if (err) return { error: { type: "validation_error", ...err } };
+  const d = form.details();
+  const a = asDict(args);
+  const params: Dict = {
+    type: "us_bank_account",
+    us_bank_account: { routing_number: d.routing, account_number: d.account, account_holder_type: "individual" },
+    billing_details: { ...asDict(a.billing_details), name: d.name },
+  };
+  if (a.metadata) params.metadata = a.metadata;
+  const reply = await callApi(auth, "POST", "/v1/payment_methods", params);
+  if (reply.body.error) return { error: reply.body.error };
+  return { paymentMethod: reply.body };
+}
+
 async function createPaymentMethod(args: unknown): Promise<unknown> {
+  if (bank && method === "us_bank_account") return createBankPaymentMethod(bank, args);
   const collected = await collect();
   if ("error" in collected) return collected;
   const a = asDict(args);
@@ -196,9 +276,43 @@ async function createToken(args: unknown): Promise<unknown> {
   return { token: reply.body };
 }
 
-function onCommand(command: string, args: unknown): unknown {
+function onEmailCommand(form: EmailForm, command: string, args: unknown): unknown {
   switch (command) {
     case "validate": {
+      const message = form.touch();
+      emitChange();
+      return message ? { error: { type: "validation_error", code: "incomplete_email", message } } : { complete: true };
+    }
+    case "focus":
+      form.focus();
+      return {};
+    case "blur":
+      (document.activeElement as HTMLElement | null)?.blur();
+      return {};
+    case "clear":
+      form.clear();
+      emitChange();
+      return {};
+    case "update":
+      options = { ...options, ...asDict(args) };
+      installStyle(config.type, options);
+      form.setDisabled(options.disabled === true || options.readOnly === true);
+      return {};
+    default:
+      return { error: { type: "integration_error", message: `The linkAuthentication Element cannot ${command}.` } };
+  }
+}
+
+function onCommand(command: string, args: unknown): unknown {
+  if (email) return onEmailCommand(email, command, args);
+  switch (command) {
+    case "validate": {
+      if (bank && method === "us_bank_account") {
+        bank.touchAll();
+        emitChange();
+        const bankError = bank.firstError();
+        return bankError ? { error: { type: "validation_error", ...bankError } } : { complete: true };
+      }
       form.touchAll();
       emitChange();
       const err = form.firstError();
@@ -215,6 +329,7 @@ function onCommand(command: string, args: unknown): unknown {
       (document.activeElement as HTMLElement | null)?.blur();
       return {};
     case "clear":
+      bank?.clear();
       form.clear();
       return {};
     case "update": {

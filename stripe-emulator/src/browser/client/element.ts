@@ -5,8 +5,8 @@ import { asDict, IntegrationError, notMounted, type Dict } from "./errors.js";
 import { FrameChannel } from "./frame-channel.js";
 import type { ElementState, FrameEvent } from "./protocol.js";
 
-export type ElementType = "card" | "payment" | "cardNumber" | "cardExpiry" | "cardCvc";
-export const ELEMENT_TYPES: readonly ElementType[] = ["card", "payment", "cardNumber", "cardExpiry", "cardCvc"];
+export type ElementType = "card" | "payment" | "cardNumber" | "cardExpiry" | "cardCvc" | "linkAuthentication";
+export const ELEMENT_TYPES: readonly ElementType[] = ["card", "payment", "cardNumber", "cardExpiry", "cardCvc", "linkAuthentication"];
 
 /** What an element needs from its Elements group. */
 export interface ElementHost {
@@ -20,7 +20,8 @@ export interface ElementHost {
 
 type Handler = (event: unknown) => void;
 
-const INITIAL_HEIGHT: Record<ElementType, number> = { card: 40, payment: 250, cardNumber: 40, cardExpiry: 40, cardCvc: 40 };
+const INITIAL_HEIGHT: Record<ElementType, number> = { card: 40, payment: 250, cardNumber: 40, cardExpiry: 40, cardCvc: 40, linkAuthentication: 70 };
+const FRAME_TITLE: Partial<Record<ElementType, string>> = { payment: "Secure payment input frame", linkAuthentication: "Secure email input frame" };
 const LOAD_TIMEOUT_MS = 15_000;
 let frameCount = 0;
 
@@ -69,7 +70,7 @@ export class EmulatedElement {
     wrapper.style.cssText = "margin:0;padding:0;border:none;display:block;background:transparent;position:relative;opacity:1";
     const iframe = document.createElement("iframe");
     iframe.name = `__privateStripeFrame${++frameCount}`;
-    iframe.title = this.elementType === "payment" ? "Secure payment input frame" : "Secure card payment input frame";
+    iframe.title = FRAME_TITLE[this.elementType] ?? "Secure card payment input frame";
     iframe.setAttribute("frameborder", "0");
     iframe.setAttribute("scrolling", "no");
     iframe.setAttribute("allowtransparency", "true");

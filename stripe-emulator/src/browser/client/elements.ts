@@ -124,8 +124,11 @@ export class ElementsGroup implements ElementHost {
 
   /** ElementHost: options the frame receives (group appearance for the Payment Element). */
   frameOptions(type: ElementType, options: Dict): Dict {
-    if (type !== "payment" || !this.options.appearance) return options;
-    return { appearance: this.options.appearance, ...options };
+    if (type === "linkAuthentication" && this.options.appearance) return { appearance: this.options.appearance, ...options };
+    if (type !== "payment") return options;
+    // What the Payment Element needs to know which payment methods to offer.
+    const methods = { clientSecret: this.clientSecret, mode: this.options.mode, currency: this.options.currency, paymentMethodTypes: this.options.paymentMethodTypes };
+    return { ...(this.options.appearance ? { appearance: this.options.appearance } : {}), _methods: methods, ...options };
   }
 
   /** ElementHost: a destroyed element leaves the group, so one of its type can be created again. */

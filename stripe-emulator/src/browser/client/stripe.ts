@@ -19,7 +19,7 @@ import {
 } from "./intents.js";
 import type { ClientError } from "./protocol.js";
 
-type PmResult = { id?: string } | { error: ClientError };
+type PmResult = { id?: string; type?: string } | { error: ClientError };
 
 const RESULT_KEY: Record<IntentKind, "paymentIntent" | "setupIntent"> = { payment_intent: "paymentIntent", setup_intent: "setupIntent" };
 
@@ -34,6 +34,7 @@ function pick(source: Dict, keys: string[]): Params {
   return out;
 }
 const PAYMENT_CONFIRM_KEYS = ["return_url", "receipt_email", "shipping", "setup_future_usage", "save_payment_method", "payment_method_options", "mandate_data"];
+const ONLINE_MANDATE = { customer_acceptance: { type: "online", online: { infer_from_client: true } } };
 const SETUP_CONFIRM_KEYS = ["return_url", "mandate_data", "payment_method_options"];
 
 export function createStripe(origin: string, publishableKey: unknown, options?: unknown) {
@@ -61,7 +62,7 @@ export function createStripe(origin: string, publishableKey: unknown, options?: 
   async function pmFromElement(element: EmulatedElement, data: Dict): Promise<PmResult> {
     const r = await element._request("createPaymentMethod", { billing_details: data.billing_details, metadata: data.metadata });
     if (r.error) return { error: r.error as ClientError };
-    return { id: String(asDict(r.paymentMethod).id) };
+    return { id: String(asDict(r.paymentMethod).id), type: String(asDict(r.paymentMethod).type) };
   }
 
   /** The PaymentMethod for confirmPayment/confirmSetup: given by ID, from the Elements, or none. */
@@ -100,7 +101,9 @@ export function createStripe(origin: string, publishableKey: unknown, options?: 
     const pm = await pmFromConfirmParams(elements, confirmParams, method);
     if ("error" in pm) return { error: pm.error };
     const keys = kind === "payment_intent" ? PAYMENT_CONFIRM_KEYS : SETUP_CONFIRM_KEYS;
-    const result = await confirmIntent(info, kind, secret, { ...pick(confirmParams, keys), payment_method: pm.id });
+    // As Stripe.js does, a bank debit is confirmed with the online mandate the customer accepted on this page.
+    const mandate = pm.type === "us_bank_account" && !confirmParams.mandate_data ? { mandate_data: ONLINE_MANDATE } : {};
+    const result = await confirmIntent(info, kind, secret, { ...pick(confirmParams, keys), ...mandate, payment_method: pm.id });
     if ("error" in result) return { error: result.error };
     if (redirect === "always") return redirectToReturnUrl(kind, result.intent, secret, returnUrl as string);
     return { [RESULT_KEY[kind]]: result.intent };
