@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DailySalesChart } from "@/components/admin/daily-sales-chart";
 import { requireRole } from "@/lib/auth/guards";
-import { formatMinor } from "@/lib/money";
+import { getViewerFormat } from "@/lib/locale/viewer";
 import { getMoneyOverview, OVERVIEW_DAYS } from "@/lib/orders/money-overview";
 import { getAdminOverview } from "@/lib/users/overview";
 
@@ -31,15 +31,15 @@ function Tiles({ tiles, label }: { tiles: Tile[]; label: string }) {
 
 export default async function AdminPage() {
   await requireRole("admin", "/admin");
-  const [overview, money] = await Promise.all([getAdminOverview(), getMoneyOverview()]);
-  const count = (n: number) => n.toLocaleString("en-US");
+  const [overview, money, fmt] = await Promise.all([getAdminOverview(), getMoneyOverview(), getViewerFormat()]);
+  const count = fmt.number;
   const moneyTiles: Tile[] = [
-    { label: `Sales, last ${OVERVIEW_DAYS} days`, value: formatMinor(money.salesMinor, money.currency) },
-    { label: `Platform fees, last ${OVERVIEW_DAYS} days`, value: formatMinor(money.feesMinor, money.currency) },
+    { label: `Sales, last ${OVERVIEW_DAYS} days`, value: fmt.money(money.salesMinor, money.currency) },
+    { label: `Platform fees, last ${OVERVIEW_DAYS} days`, value: fmt.money(money.feesMinor, money.currency) },
     { label: "Paid orders", value: count(money.orderCount) },
     {
       label: `Lost to disputes, last ${OVERVIEW_DAYS} days`,
-      value: formatMinor(money.lostToDisputesMinor, money.currency),
+      value: fmt.money(money.lostToDisputesMinor, money.currency),
       href: "/admin/orders?dispute=lost",
       alert: money.lostToDisputesMinor > 0,
     },
@@ -62,21 +62,13 @@ export default async function AdminPage() {
       <h2 className="mb-3 text-lg font-semibold">Money</h2>
       <Tiles tiles={moneyTiles} label="Money" />
       <div className="mt-4">
-        <DailySalesChart days={money.days} currency={money.currency} />
+        <DailySalesChart days={money.days} currency={money.currency} locale={fmt.locale} />
       </div>
       {money.otherCurrencies.length > 0 ? (
         <p className="mt-2 text-sm text-slate-500">Also sold in {money.otherCurrencies.map((c) => c.toUpperCase()).join(", ")}; not included above.</p>
       ) : null}
       <h2 className="mb-3 mt-8 text-lg font-semibold">People and courses</h2>
       <Tiles tiles={userTiles} label="People and courses" />
-      <ul className="mt-8 list-inside list-disc text-sm">
-        <li><Link href="/admin/users">Manage users and roles</Link></li>
-        <li><Link href="/admin/orders">Orders and refunds</Link></li>
-        <li><Link href="/admin/events">Stripe events and replay</Link></li>
-        <li><Link href="/admin/audit">Audit log</Link></li>
-        <li><Link href="/admin/emails">Emails sent and waiting</Link></li>
-        <li><Link href="/admin/settings">Platform fee and charge type</Link></li>
-      </ul>
     </>
   );
 }

@@ -5,11 +5,11 @@ import { requireRole } from "@/lib/auth/guards";
 import { formatBasisPoints } from "@/lib/money";
 import { CHARGE_TYPE_LABELS, getPlatformSettings } from "@/lib/settings/platform-settings";
 import { updatePlatformSettingsAction } from "./actions";
+import { getViewerFormat } from "@/lib/locale/viewer";
 
 export const metadata: Metadata = { title: "Platform settings" };
 export const dynamic = "force-dynamic";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function basisPointsToPercent(basisPoints: number): string {
   return formatBasisPoints(basisPoints).replace(/ %$/, "");
@@ -29,6 +29,7 @@ function describeChange(details: Record<string, unknown>): string {
 
 export default async function PlatformSettingsPage() {
   await requireRole("admin", "/admin/settings");
+  const fmt = await getViewerFormat();
   const [settings, history] = await Promise.all([
     getPlatformSettings(),
     listAuditEntries({ action: "platform_settings.updated", take: 20 }),
@@ -52,7 +53,7 @@ export default async function PlatformSettingsPage() {
         <ul className="card max-w-2xl divide-y divide-slate-100 p-0 text-sm" data-testid="settings-history">
           {history.map((entry) => (
             <li key={entry.id} className="px-4 py-2">
-              <span className="text-slate-500">{dateFormat.format(entry.createdAt)} UTC</span> ·{" "}
+              <span className="text-slate-500">{fmt.date(entry.createdAt, "date-time")}</span> ·{" "}
               {entry.actor ? `${entry.actor.name} (${entry.actor.email})` : "system"}: {describeChange(entry.details)}
             </li>
           ))}
