@@ -68,6 +68,7 @@ test("the audit log lists a role change with who made it", async ({ page }) => {
   const row = page.getByTestId(`user-row-${buyer.email}`);
   await row.getByLabel(`Role for ${buyer.email}`, { exact: true }).selectOption("seller");
   await row.getByRole("button", { name: `Save role for ${buyer.email}` }).click();
+  await row.getByRole("button", { name: "Yes, make seller" }).click();
   await expect(row.getByRole("status")).toHaveText("Role changed to seller.");
 
   await page.goto("/admin/audit");

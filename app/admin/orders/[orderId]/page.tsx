@@ -71,6 +71,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           formToken={randomUUID()}
           remaining={minorToMajorString(remainingMinor, order.currency)}
           currencyCode={order.currency.toUpperCase()}
+          chargeType={order.chargeType === "destination" || order.chargeType === "direct" ? order.chargeType : null}
+          fee={order.applicationFeeMinor === null ? null : money(order.applicationFeeMinor)}
         />
       ) : (
         <p className="text-sm text-slate-600">
