@@ -49,6 +49,11 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).default(DEFAULT_SMTP_URL),
   /** The sender of every email. */
   MAIL_FROM: z.string().min(3).default("Coursemarket <no-reply@coursemarket.local>"),
+
+  /** The merchant of record printed on receipts (the platform: it takes the buyers' payments). */
+  MERCHANT_NAME: z.string().trim().min(1).max(200).default("Coursemarket"),
+  /** Its postal address on receipts, lines separated by ";" (e.g. "1 Main St; Springfield, IL 62701; USA"). */
+  MERCHANT_ADDRESS: z.string().max(500).default(""),
 });
 
 export const EMULATOR_URL = "http://127.0.0.1:12111";
@@ -85,7 +90,14 @@ export type Env = z.infer<typeof schema> & {
   AUTH_SECRET: string;
   stripe: StripeConfig;
   platformDefaults: PlatformDefaults;
+  merchant: Merchant;
 };
+
+/** Who the receipts say was paid. */
+export interface Merchant {
+  name: string;
+  addressLines: string[];
+}
 
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
@@ -109,6 +121,10 @@ function parseEnv(): Env {
     AUTH_SECRET: values.AUTH_SECRET ?? loadOrCreateSecret(values.DATA_DIR),
     stripe: stripeConfig(values),
     platformDefaults: { feeBasisPoints: values.PLATFORM_FEE_PERCENT, chargeType: values.PLATFORM_CHARGE_TYPE },
+    merchant: {
+      name: values.MERCHANT_NAME,
+      addressLines: values.MERCHANT_ADDRESS.split(";").map((line) => line.trim()).filter(Boolean),
+    },
   };
 }
 
