@@ -5,6 +5,8 @@ import { declaredPageRoutes, PAGE_URLS, pageAs, preparePageFixtures, ROLES, type
 
 const PHONE = { width: 360, height: 740 };
 let fx: PageFixtures;
+/** Kept with the test's output (the README's phone views come from these). */
+const SCREENSHOTS: Record<string, string> = { "visitor /courses": "phone-catalogue.png", "seller /seller/sales": "phone-sales.png" };
 
 test.beforeAll(async () => {
   fx = await preparePageFixtures();
@@ -61,6 +63,7 @@ for (const role of ROLES) {
       await page.waitForLoadState("load");
       for (const culprit of await overflowingElements(page)) problems.push(`${route}: wider than the screen: ${culprit}`);
       for (const target of await smallTapTargets(page)) problems.push(`${route}: tap target under 44 px: ${target}`);
+      if (SCREENSHOTS[`${role} ${route}`]) await page.screenshot({ path: test.info().outputPath(SCREENSHOTS[`${role} ${route}`]), fullPage: true });
     }
     await page.context().close();
     expect(problems, problems.join("\n")).toEqual([]);
@@ -88,5 +91,24 @@ test("the phone menu opens, moves between pages, and closes with Escape", async 
   await toggle.click();
   await expect(orders).toHaveAttribute("aria-current", "page");
   await page.screenshot({ path: test.info().outputPath("phone-menu.png") });
+  await page.context().close();
+});
+
+test("on a wide screen the header shows its links in one row, with no menu toggle", async ({ browser }) => {
+  const page = await pageAs(browser, "admin", fx, { width: 1280, height: 800 });
+  await page.goto("/admin/users");
+  await expect(page.locator("summary", { hasText: "Menu" })).toBeHidden();
+  const main = page.getByRole("navigation", { name: "Main" });
+  await expect(main.getByRole("link", { name: "Courses" })).toBeVisible();
+  await expect(main.getByRole("link", { name: "My orders" })).toHaveAttribute("href", "/account/orders");
+  await expect(main.getByRole("link", { name: "Orders", exact: true })).toHaveAttribute("href", "/admin/orders");
+  await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
+  const admin = page.getByRole("navigation", { name: "Admin" });
+  await expect(admin.getByRole("link")).toHaveText(["Overview", "Users", "Orders", "Events", "Emails", "Audit", "Settings"]);
+  await expect(admin.getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
+  await page.goto(`/admin/orders/${fx.orderId}`);
+  await expect(admin.getByRole("link", { name: "Orders" })).toHaveAttribute("aria-current", "page");
+  await expect(main.getByRole("link", { name: "Orders", exact: true })).toHaveAttribute("aria-current", "page");
+  await page.screenshot({ path: test.info().outputPath("desktop-admin.png") });
   await page.context().close();
 });

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 
 function StripeId({ id, href }: { id: string | null; href: string | null }) {
-  if (!id) return <span className="text-slate-400">—</span>;
+  if (!id) return <span className="text-slate-500">—</span>;
   const code = <code className="text-xs">{id}</code>;
   return href ? <a href={href} target="_blank" rel="noreferrer">{code}</a> : code;
 }
