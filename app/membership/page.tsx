@@ -16,7 +16,6 @@ import { getViewerFormat } from "@/lib/locale/viewer";
 export const metadata: Metadata = { title: "Membership" };
 export const dynamic = "force-dynamic";
 
-
 export default async function MembershipPage() {
   const user = await requireUser("/membership");
   const fmt = await getViewerFormat();

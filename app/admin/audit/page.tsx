@@ -9,7 +9,6 @@ import { getViewerFormat } from "@/lib/locale/viewer";
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
 
-
 export default async function AdminAuditPage({
   searchParams,
 }: {

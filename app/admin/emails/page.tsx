@@ -7,12 +7,11 @@ import { requireRole } from "@/lib/auth/guards";
 import { adminOutboxHref, listAdminOutbox, parseAdminOutboxFilters } from "@/lib/email/admin-outbox";
 import { OUTBOX_STATUSES } from "@/lib/email/outbox-status";
 import { MAX_ATTEMPTS } from "@/lib/email/retry-schedule";
-import { resendEmailAction } from "./actions";
 import { getViewerFormat } from "@/lib/locale/viewer";
+import { resendEmailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Emails" };
 export const dynamic = "force-dynamic";
-
 
 const STATUS_CLASSES: Record<string, string> = {
   sent: "text-green-700",

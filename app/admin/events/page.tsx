@@ -10,7 +10,6 @@ import { getViewerFormat } from "@/lib/locale/viewer";
 export const metadata: Metadata = { title: "Stripe events" };
 export const dynamic = "force-dynamic";
 
-
 const STATUS_CLASSES: Record<string, string> = {
   handled: "text-green-700",
   ignored: "text-slate-500",

@@ -12,7 +12,6 @@ import { getViewerFormat } from "@/lib/locale/viewer";
 export const metadata: Metadata = { title: "Orders" };
 export const dynamic = "force-dynamic";
 
-
 function StripeId({ id, href }: { id: string | null; href: string | null }) {
   if (!id) return <span className="text-slate-500">—</span>;
   const code = <code className="text-xs">{id}</code>;

@@ -4,12 +4,11 @@ import { listAuditEntries } from "@/lib/audit/audit-log";
 import { requireRole } from "@/lib/auth/guards";
 import { formatBasisPoints } from "@/lib/money";
 import { CHARGE_TYPE_LABELS, getPlatformSettings } from "@/lib/settings/platform-settings";
-import { updatePlatformSettingsAction } from "./actions";
 import { getViewerFormat } from "@/lib/locale/viewer";
+import { updatePlatformSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Platform settings" };
 export const dynamic = "force-dynamic";
-
 
 function basisPointsToPercent(basisPoints: number): string {
   return formatBasisPoints(basisPoints).replace(/ %$/, "");

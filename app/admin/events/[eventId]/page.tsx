@@ -11,7 +11,6 @@ import { getViewerFormat } from "@/lib/locale/viewer";
 export const metadata: Metadata = { title: "Stripe event" };
 export const dynamic = "force-dynamic";
 
-
 export default async function AdminEventPage({ params }: { params: Promise<{ eventId: string }> }) {
   const { eventId } = await params;
   await requireRole("admin", `/admin/events/${eventId}`);

@@ -9,13 +9,12 @@ import { isCurrency, minorToMajorString } from "@/lib/money";
 import { getAdminOrder } from "@/lib/orders/admin-orders";
 import { DISPUTE_STATUS_LABELS, orderStatusLabel } from "@/lib/orders/order-status";
 import { dashboardLinksOf } from "@/lib/payments/dashboard-links";
+import { getViewerFormat } from "@/lib/locale/viewer";
 import { refundOrderAction, resyncOrderAction } from "./actions";
 import { RefundForm } from "./refund-form";
-import { getViewerFormat } from "@/lib/locale/viewer";
 
 export const metadata: Metadata = { title: "Order" };
 export const dynamic = "force-dynamic";
-
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
