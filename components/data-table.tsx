@@ -13,7 +13,7 @@ interface DataTableProps {
   /** The table's rows: <tr> elements. */
   children: ReactNode;
   testId?: string;
-  /** Names the table for screen readers (its region, when it scrolls). */
+  /** Names the table's scrolling region for screen readers ("Table" otherwise). */
   label?: string;
 }
 
@@ -39,7 +39,7 @@ function labelCells(rows: ReactNode, columns: Column[]): ReactNode {
  */
 export function DataTable({ columns, children, testId, label }: DataTableProps) {
   return (
-    <div className="card data-table-frame overflow-x-auto p-0" role="region" aria-label={label ?? columns.map((column) => column.label).join(", ")} tabIndex={0}>
+    <div className="card data-table-frame overflow-x-auto p-0" role="region" aria-label={label ?? "Table"} tabIndex={0}>
       <table className="data-table w-full text-left text-sm" data-testid={testId}>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
           <tr>
