@@ -25,7 +25,7 @@ test("an admin refunds an order in part, is refused more than is left, refunds t
 
   const admin = await signedIn(browser, DEMO.admin);
   await admin.goto("/admin");
-  await admin.getByRole("link", { name: "Orders and refunds" }).click();
+  await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Orders" }).click();
   await admin.getByLabel("Seller").selectOption({ label: `${seller.name} (${seller.email})` });
   await admin.getByLabel("Status").selectOption("paid");
   await admin.getByRole("button", { name: "Filter" }).click();
