@@ -2,8 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native modules load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2"],
+  // Native modules (and pdfkit, which reads its font metrics from its own folder) load from node_modules at run time instead of being bundled.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "pdfkit"],
   experimental: {
     // forbidden() and app/forbidden.tsx answer 403 for signed-in users without the role.
     authInterrupts: true,

@@ -86,6 +86,7 @@ export default defineConfig({
         STRIPE_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
         STRIPE_CONNECT_WEBHOOK_SECRET: E2E_CONNECT_WEBHOOK_SECRET,
         SMTP_URL: `smtp://127.0.0.1:${E2E_MAIL_SMTP_PORT}`,
+        MERCHANT_ADDRESS: "1 Test Street; Springfield; United States",
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

@@ -2,56 +2,56 @@ import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canAdminister, canSell } from "@/lib/auth/roles";
 import { LogoutButton } from "./logout-button";
+import { MenuDisclosure } from "./navigation/menu-disclosure";
+import { NavLinks, type NavLink } from "./navigation/nav-links";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
-  const links: Array<{ href: string; label: string }> = [{ href: "/courses", label: "Courses" }];
+  const admin = user && canAdminister(user.role);
+  const links: NavLink[] = [{ href: "/courses", label: "Courses" }];
   if (user) {
     links.push({ href: "/library", label: "My library" });
     links.push({ href: "/membership", label: "Membership" });
-    links.push({ href: "/account/orders", label: "Orders" });
+    // An admin reading "Orders" means the platform's orders; their own purchases are "My orders".
+    links.push({ href: "/account/orders", label: admin ? "My orders" : "Orders" });
     links.push({ href: "/account", label: "Account" });
   }
   if (user && canSell(user.role)) {
     links.push({ href: "/seller", label: "Seller" });
     links.push({ href: "/seller/sales", label: "Sales" });
   }
-  if (user && canAdminister(user.role)) links.push({ href: "/admin", label: "Admin" });
+  if (admin) {
+    links.push({ href: "/admin", label: "Admin" });
+    links.push({ href: "/admin/orders", label: "Orders" });
+  }
 
-  // The header's links are not prefetched: on every page view they would each cost the server a
-  // render (twice over, as the router prefetches again after hydrating), for pages most visitors
-  // never open from there.
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3">
-        <Link href="/" prefetch={false} className="text-lg font-semibold text-slate-900 no-underline hover:no-underline">
+    <header className="site-header relative border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-6 px-4 py-2">
+        <Link href="/" prefetch={false} className="flex min-h-11 items-center text-lg font-semibold text-slate-900 no-underline hover:no-underline">
           Coursemarket
         </Link>
-        <ul className="flex flex-1 items-center gap-4 text-sm">
-          {links.map((link) => (
-            <li key={link.href}>
-              <Link href={link.href} prefetch={false} className="text-slate-700 hover:text-indigo-700">
-                {link.label}
+        <MenuDisclosure>
+          <nav aria-label="Main" className="lg:flex-1">
+            <NavLinks links={links} className="site-menu-links" linkClassName="site-menu-link" />
+          </nav>
+          {user ? (
+            <div className="site-menu-account">
+              <span className="text-slate-600" data-testid="signed-in-as">
+                {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
+              </span>
+              <LogoutButton />
+            </div>
+          ) : (
+            <div className="site-menu-account">
+              <Link href="/login" prefetch={false} className="site-menu-link">Log in</Link>
+              <Link href="/register" prefetch={false} className="btn no-underline">
+                Sign up
               </Link>
-            </li>
-          ))}
-        </ul>
-        {user ? (
-          <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-600" data-testid="signed-in-as">
-              {user.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
-            </span>
-            <LogoutButton />
-          </div>
-        ) : (
-          <div className="flex items-center gap-3 text-sm">
-            <Link href="/login" prefetch={false}>Log in</Link>
-            <Link href="/register" prefetch={false} className="btn no-underline">
-              Sign up
-            </Link>
-          </div>
-        )}
-      </nav>
+            </div>
+          )}
+        </MenuDisclosure>
+      </div>
     </header>
   );
 }

@@ -72,6 +72,10 @@ const schema = z.object({
   /** Upload limits in megabytes (1 MB = 1,048,576 bytes). */
   UPLOAD_MAX_VIDEO_MB: z.coerce.number().int().min(1).max(20_000).default(2048),
   UPLOAD_MAX_FILE_MB: z.coerce.number().int().min(1).max(20_000).default(100),
+  /** The merchant of record printed on receipts (the platform: it takes the buyers' payments). */
+  MERCHANT_NAME: z.string().trim().min(1).max(200).default("Coursemarket"),
+  /** Its postal address on receipts, lines separated by ";" (e.g. "1 Main St; Springfield, IL 62701; USA"). */
+  MERCHANT_ADDRESS: z.string().max(500).default(""),
 });
 
 export const EMULATOR_URL = "http://127.0.0.1:12111";
@@ -109,11 +113,18 @@ export type Env = z.infer<typeof schema> & {
   stripe: StripeConfig;
   platformDefaults: PlatformDefaults;
   uploadLimits: UploadLimits;
+  merchant: Merchant;
 };
 
 export interface UploadLimits {
   videoBytes: number;
   fileBytes: number;
+}
+
+/** Who the receipts say was paid. */
+export interface Merchant {
+  name: string;
+  addressLines: string[];
 }
 
 function loadOrCreateSecret(dataDir: string): string {
@@ -142,6 +153,10 @@ function parseEnv(): Env {
     stripe: stripeConfig(values),
     platformDefaults: { feeBasisPoints: values.PLATFORM_FEE_PERCENT, chargeType: values.PLATFORM_CHARGE_TYPE },
     uploadLimits: { videoBytes: values.UPLOAD_MAX_VIDEO_MB * 1024 * 1024, fileBytes: values.UPLOAD_MAX_FILE_MB * 1024 * 1024 },
+    merchant: {
+      name: values.MERCHANT_NAME,
+      addressLines: values.MERCHANT_ADDRESS.split(";").map((line) => line.trim()).filter(Boolean),
+    },
   };
 }
 

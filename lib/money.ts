@@ -102,18 +102,20 @@ export function minorToMajorString(minor: number, currency: Currency): string {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-export function formatMinor(minor: number, currency: string): string {
+/** The amount for people to read, in the given language (US English unless the caller knows the viewer's). */
+export function formatMinor(minor: number, currency: string, locale = "en-US"): string {
   const code = currency.toLowerCase();
   const exponent = isCurrency(code) ? CURRENCIES[code].exponent : 2;
-  let formatter = formatters.get(code);
+  const key = `${locale}:${code}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat("en-US", {
+    formatter = new Intl.NumberFormat(locale, {
       style: "currency",
       currency: code.toUpperCase(),
       minimumFractionDigits: exponent,
       maximumFractionDigits: exponent,
     });
-    formatters.set(code, formatter);
+    formatters.set(key, formatter);
   }
   return formatter.format(minor / 10 ** exponent);
 }

@@ -16,8 +16,8 @@ async function main() {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
-  const shoot = async (email: string | null, path: string, file: string) => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const shoot = async (email: string | null, path: string, file: string, viewport = { width: 1200, height: 800 }) => {
+    const page = await browser.newPage({ viewport });
     if (email) await logIn(page, email);
     await page.goto(`${base}${path}`);
     await page.screenshot({ path: `docs/screenshots/${file}.png` });
@@ -27,6 +27,9 @@ async function main() {
   await shoot(null, "/courses/stripe-payments-from-scratch", "course");
   await shoot("seller@example.com", "/seller", "seller");
   await shoot("admin@example.com", "/admin/users", "admin-users");
+  const phone = { width: 390, height: 844 };
+  await shoot(null, "/courses", "phone-catalogue", phone);
+  await shoot("seller@example.com", "/seller/sales", "phone-sales", phone);
   await browser.close();
 }
 

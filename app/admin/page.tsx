@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DailySalesChart } from "@/components/admin/daily-sales-chart";
 import { requireRole } from "@/lib/auth/guards";
-import { formatMinor } from "@/lib/money";
+import type { ViewerFormat } from "@/lib/locale/format";
+import { getViewerFormat } from "@/lib/locale/viewer";
 import { DataTable } from "@/components/data-table";
 import { getMoneyOverview, OVERVIEW_DAYS, type CurrencyOverview } from "@/lib/orders/money-overview";
 import { getAdminOverview } from "@/lib/users/overview";
@@ -30,9 +31,10 @@ function Tiles({ tiles, label }: { tiles: Tile[]; label: string }) {
   );
 }
 
-function CurrencySection({ figures, count }: { figures: CurrencyOverview; count: (n: number) => string }) {
+function CurrencySection({ figures, fmt }: { figures: CurrencyOverview; fmt: ViewerFormat }) {
   const code = figures.currency.toUpperCase();
-  const money = (minor: number) => formatMinor(minor, figures.currency);
+  const count = fmt.number;
+  const money = (minor: number) => fmt.money(minor, figures.currency);
   const tiles: Tile[] = [
     { label: `Sales (${code})`, value: money(figures.salesMinor) },
     { label: `Platform fees kept (${code})`, value: money(figures.feesKeptMinor) },
@@ -76,7 +78,7 @@ function CurrencySection({ figures, count }: { figures: CurrencyOverview; count:
         </p>
       </div>
       <div className="mt-4">
-        <DailySalesChart days={figures.days} currency={figures.currency} />
+        <DailySalesChart days={figures.days} currency={figures.currency} locale={fmt.locale} />
       </div>
     </section>
   );
@@ -84,8 +86,8 @@ function CurrencySection({ figures, count }: { figures: CurrencyOverview; count:
 
 export default async function AdminPage() {
   await requireRole("admin", "/admin");
-  const [overview, money] = await Promise.all([getAdminOverview(), getMoneyOverview()]);
-  const count = (n: number) => n.toLocaleString("en-US");
+  const [overview, money, fmt] = await Promise.all([getAdminOverview(), getMoneyOverview(), getViewerFormat()]);
+  const count = fmt.number;
   const attentionTiles: Tile[] = [
     { label: `Failed payments, last ${OVERVIEW_DAYS} days`, value: count(money.failedPayments), alert: money.failedPayments > 0 },
     { label: "Failed Stripe events", value: count(money.failedEvents), href: "/admin/events?status=failed", alert: money.failedEvents > 0 },
@@ -109,7 +111,7 @@ export default async function AdminPage() {
       ) : (
         <div className="space-y-6">
           {money.currencies.map((figures) => (
-            <CurrencySection key={figures.currency} figures={figures} count={count} />
+            <CurrencySection key={figures.currency} figures={figures} fmt={fmt} />
           ))}
           {money.currencies.length > 1 && (
             <p className="text-sm text-slate-500">Each currency is shown on its own; amounts in different currencies are never added.</p>
@@ -121,15 +123,6 @@ export default async function AdminPage() {
       </div>
       <h2 className="mb-3 mt-8 text-lg font-semibold">People and courses</h2>
       <Tiles tiles={userTiles} label="People and courses" />
-      <ul className="mt-8 list-inside list-disc text-sm">
-        <li><Link href="/admin/users">Manage users and roles</Link></li>
-        <li><Link href="/admin/orders">Orders and refunds</Link></li>
-        <li><Link href="/admin/events">Stripe events and replay</Link></li>
-        <li><Link href="/admin/audit">Audit log</Link></li>
-        <li><Link href="/admin/emails">Emails sent and waiting</Link></li>
-        <li><Link href="/admin/settings">Platform fee and charge type</Link></li>
-        <li><Link href="/admin/fees">Fees for a seller or a course</Link></li>
-      </ul>
     </>
   );
 }

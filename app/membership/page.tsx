@@ -6,19 +6,19 @@ import { MembershipJoin } from "@/components/payments/membership-join";
 import { requireUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { grantsMemberAccess, MEMBERSHIP_STATUS_LABELS } from "@/lib/membership/membership-status";
-import { formatMinor } from "@/lib/money";
 import { browserStripeConfig } from "@/lib/payments/browser-config";
 import { listCustomerInvoices, type InvoiceSummary } from "@/lib/payments/invoices";
 import { ensureMembershipPlan } from "@/lib/payments/membership-plan";
 import { defaultCardLabel } from "@/lib/payments/payment-methods";
+import type { ViewerFormat } from "@/lib/locale/format";
+import { getViewerFormat } from "@/lib/locale/viewer";
 
 export const metadata: Metadata = { title: "Membership" };
 export const dynamic = "force-dynamic";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 export default async function MembershipPage() {
   const user = await requireUser("/membership");
+  const fmt = await getViewerFormat();
   const [membership, account] = await Promise.all([
     db.membership.findUnique({ where: { userId: user.id } }),
     db.user.findUniqueOrThrow({ where: { id: user.id }, select: { stripeCustomerId: true } }),
@@ -39,9 +39,9 @@ export default async function MembershipPage() {
     ? await Promise.all([listCustomerInvoices(account.stripeCustomerId).catch(() => null), defaultCardLabel(account.stripeCustomerId)])
     : [[], null];
   const isMember = grantsMemberAccess(membership?.status);
-  const monthly = formatMinor(plan.monthlyMinor, plan.currency);
-  const joiningFee = formatMinor(plan.joiningFeeMinor, plan.currency);
-  const periodEnd = membership?.currentPeriodEnd ? dateFormat.format(membership.currentPeriodEnd) : null;
+  const monthly = fmt.money(plan.monthlyMinor, plan.currency);
+  const joiningFee = fmt.money(plan.joiningFeeMinor, plan.currency);
+  const periodEnd = membership?.currentPeriodEnd ? fmt.date(membership.currentPeriodEnd, "long-date") : null;
 
   return (
     <>
@@ -84,7 +84,7 @@ export default async function MembershipPage() {
             </div>
             <p className="text-sm"><Link href="/library">Open your courses</Link></p>
           </section>
-          <Invoices invoices={invoices} />
+          <Invoices invoices={invoices} fmt={fmt} />
         </div>
       ) : (
         <div className="grid gap-6 md:grid-cols-[1fr_360px]">
@@ -108,23 +108,23 @@ export default async function MembershipPage() {
           <section className="card" aria-labelledby="join">
             <h2 id="join" className="mb-1 text-lg font-semibold">Join</h2>
             <p className="mb-4 text-sm text-slate-600">
-              Today: {formatMinor(plan.monthlyMinor + plan.joiningFeeMinor, plan.currency)} ({monthly} first month + {joiningFee} joining fee)
+              Today: {fmt.money(plan.monthlyMinor + plan.joiningFeeMinor, plan.currency)} ({monthly} first month + {joiningFee} joining fee)
             </p>
             <MembershipJoin
               stripeConfig={browserStripeConfig()}
               firstPaymentMinor={plan.monthlyMinor + plan.joiningFeeMinor}
               currency={plan.currency}
-              firstPaymentLabel={formatMinor(plan.monthlyMinor + plan.joiningFeeMinor, plan.currency)}
+              firstPaymentLabel={fmt.money(plan.monthlyMinor + plan.joiningFeeMinor, plan.currency)}
             />
           </section>
-          {invoices && invoices.length > 0 && <Invoices invoices={invoices} />}
+          {invoices && invoices.length > 0 && <Invoices invoices={invoices} fmt={fmt} />}
         </div>
       )}
     </>
   );
 }
 
-function Invoices({ invoices }: { invoices: InvoiceSummary[] | null }) {
+function Invoices({ invoices, fmt }: { invoices: InvoiceSummary[] | null; fmt: ViewerFormat }) {
   return (
     <section className="card h-fit" aria-labelledby="invoices">
       <h2 id="invoices" className="mb-3 text-lg font-semibold">Past invoices</h2>
@@ -135,11 +135,14 @@ function Invoices({ invoices }: { invoices: InvoiceSummary[] | null }) {
       ) : (
         <ul className="divide-y divide-slate-100 text-sm">
           {invoices.map((invoice) => (
-            <li key={invoice.id} className="flex justify-between gap-3 py-2" data-testid="invoice-row">
-              <span>{dateFormat.format(invoice.created)}</span>
-              <span>{formatMinor(invoice.amountMinor, invoice.currency)}</span>
+            <li key={invoice.id} className="flex flex-wrap items-center justify-between gap-x-3 py-2" data-testid="invoice-row">
+              <span>{fmt.date(invoice.created, "long-date")}</span>
+              <span>{fmt.money(invoice.amountMinor, invoice.currency)}</span>
               <span className="capitalize text-slate-600">{invoice.status}</span>
-              {invoice.url && <a href={invoice.url}>View</a>}
+              <span className="flex gap-3">
+                {invoice.url && <a href={invoice.url} className="inline-flex min-h-11 items-center">View<span className="sr-only"> invoice of {fmt.date(invoice.created, "long-date")}</span></a>}
+                {invoice.pdfUrl && <a href={invoice.pdfUrl} className="inline-flex min-h-11 items-center">PDF<span className="sr-only"> of the invoice of {fmt.date(invoice.created, "long-date")}</span></a>}
+              </span>
             </li>
           ))}
         </ul>

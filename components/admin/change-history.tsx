@@ -1,9 +1,18 @@
 import type { AuditRow } from "@/lib/audit/audit-log";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+import type { ViewerFormat } from "@/lib/locale/format";
 
 /** A settings page's recent changes from the audit log: when, who, and what `describe` says changed. */
-export function ChangeHistory({ entries, describe, testId }: { entries: AuditRow[]; describe: (entry: AuditRow) => string; testId: string }) {
+export function ChangeHistory({
+  entries,
+  describe,
+  testId,
+  fmt,
+}: {
+  entries: AuditRow[];
+  describe: (entry: AuditRow) => string;
+  testId: string;
+  fmt: ViewerFormat;
+}) {
   return (
     <>
       <h2 className="mb-3 mt-8 text-lg font-semibold">Changes</h2>
@@ -13,7 +22,7 @@ export function ChangeHistory({ entries, describe, testId }: { entries: AuditRow
         <ul className="card max-w-2xl divide-y divide-slate-100 p-0 text-sm" data-testid={testId}>
           {entries.map((entry) => (
             <li key={entry.id} className="px-4 py-2">
-              <span className="text-slate-500">{dateFormat.format(entry.createdAt)} UTC</span> ·{" "}
+              <span className="text-slate-500">{fmt.date(entry.createdAt, "date-time")}</span> ·{" "}
               {entry.actor ? `${entry.actor.name} (${entry.actor.email})` : "system"}: {describe(entry)}
             </li>
           ))}

@@ -7,7 +7,10 @@ export interface InvoiceSummary {
   amountMinor: number;
   currency: string;
   status: string;
+  /** Stripe's hosted invoice page. */
   url: string | null;
+  /** Stripe's PDF of the invoice. */
+  pdfUrl: string | null;
 }
 
 /** The customer's latest invoices (one customer's list, not a scan). */
@@ -21,5 +24,6 @@ export async function listCustomerInvoices(customerId: string): Promise<InvoiceS
     currency: invoice.currency,
     status: invoice.status ?? "draft",
     url: invoice.hosted_invoice_url ?? null,
+    pdfUrl: invoice.invoice_pdf ?? null,
   }));
 }

@@ -16,6 +16,14 @@ test("an admin promotes a buyer, whose next request to /seller works", async ({ 
   const row = adminPage.getByTestId(`user-row-${buyer.email}`);
   await row.getByLabel(`Role for ${buyer.email}`, { exact: true }).selectOption("seller");
   await row.getByRole("button", { name: `Save role for ${buyer.email}` }).click();
+  // Nothing changes until the admin confirms in the dialog; Cancel leaves the role alone.
+  const confirmation = row.getByRole("dialog", { name: `Make ${buyer.email} a seller?` });
+  await expect(confirmation).toContainText("they can create and sell courses");
+  await confirmation.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirmation).toBeHidden();
+  expect(readRow<{ role: string }>(`SELECT role FROM "User" WHERE id = ?`, buyer.id)?.role).toBe("buyer");
+  await row.getByRole("button", { name: `Save role for ${buyer.email}` }).click();
+  await confirmation.getByRole("button", { name: "Yes, make seller" }).click();
   await expect(row.getByRole("status")).toHaveText("Role changed to seller.");
 
   // The buyer's session was issued before the promotion; the role is read from the database.
@@ -42,6 +50,7 @@ test("a demoted seller keeps their courses, and gets them back when promoted aga
 
   await row.getByLabel(`Role for ${seller.email}`, { exact: true }).selectOption("buyer");
   await row.getByRole("button", { name: `Save role for ${seller.email}` }).click();
+  await row.getByRole("button", { name: "Yes, make buyer" }).click();
   await expect(row.getByRole("status")).toHaveText("Role changed to buyer.");
   expect(readRow<{ n: number }>(`SELECT count(*) n FROM "Course" WHERE sellerId = ?`, seller.id)?.n).toBe(1);
   await expect(row).toContainText("buyer");
@@ -61,6 +70,8 @@ test("an admin disables a user, who then cannot log in and whose session stops w
   await adminPage.goto(`/admin/users?q=${encodeURIComponent(victim.email)}`);
   const row = adminPage.getByTestId(`user-row-${victim.email}`);
   await row.getByRole("button", { name: `Disable ${victim.email}` }).click();
+  await expect(row.getByRole("dialog", { name: `Disable ${victim.email}?` })).toContainText("signed out at once");
+  await row.getByRole("button", { name: "Yes, disable" }).click();
   await expect(row.getByRole("status")).toHaveText("User disabled.");
   await expect(row).toContainText("Disabled");
   expect(readRow<{ disabled: number }>(`SELECT disabled FROM "User" WHERE id = ?`, victim.id)?.disabled).toBe(1);

@@ -585,6 +585,25 @@ const ROWS: Row[] = [
       admin: { refused: "status", status: 403 },
     },
   },
+  {
+    kind: "route",
+    file: "app/account/orders/[orderId]/receipt.pdf/route.ts",
+    method: "GET",
+    call: (fx, who) => routeCall(who, "GET", `/account/orders/${fx.paidOrderId}/receipt.pdf`),
+    // Only the buyer's own receipt; everyone else is told there is none (not that it exists).
+    access: {
+      visitor: { refused: "status", status: 401 },
+      buyer: allowed({
+        answers: (a) => {
+          expect(a.contentType).toBe("application/pdf");
+          expect(a.body.startsWith("%PDF-")).toBe(true);
+        },
+      }),
+      otherSeller: { refused: "status", status: 404 },
+      owner: { refused: "status", status: 404 },
+      admin: { refused: "status", status: 404 },
+    },
+  },
 ];
 
 const rowKey = (row: Row) => (row.kind === "action" ? actionKey(row.file, row.exportName) : `${row.method} ${row.file}`);

@@ -471,6 +471,14 @@ const TARGETS: Target[] = [
     statuses: [200],
     probe: () => junkValue.map((value) => ({ path: `/seller/sales/export?from=${encodeURIComponent(value)}&seller=${encodeURIComponent(value)}` })),
   },
+  {
+    kind: "route",
+    file: "app/account/orders/[orderId]/receipt.pdf/route.ts",
+    method: "GET",
+    persona: "buyer",
+    statuses: [404],
+    probe: (fx) => fc.oneof(unknownId, ids(fx)).map((value) => ({ path: `/account/orders/${encodeURIComponent(value)}/receipt.pdf` })),
+  },
 ];
 
 /** Broken argument lists, wrong content types, oversized bodies and broken script-less posts: the transport, not the fields. */

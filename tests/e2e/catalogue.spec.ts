@@ -62,6 +62,7 @@ test("the cached catalogue drops a disabled seller's course at once, and shows i
   await adminPage.goto(`/admin/users?q=${encodeURIComponent(seller.email)}`);
   const row = adminPage.getByTestId(`user-row-${seller.email}`);
   await row.getByRole("button", { name: `Disable ${seller.email}` }).click();
+  await row.getByRole("button", { name: "Yes, disable" }).click();
   await expect(row.getByRole("status")).toHaveText("User disabled.");
 
   await page.goto(search);

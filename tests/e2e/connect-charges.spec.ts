@@ -95,7 +95,7 @@ test("a buyer pays by destination charge, then by direct charge after the admin 
   await expect(destinationRow).toContainText(buyer.name);
   await expect(sellerPage.locator("body")).not.toContainText(buyer.email);
   await expect(sellerPage.getByTestId("total-row").getByTestId("ledger-net")).toHaveText("$45.00");
-  await expect(sellerPage.getByTestId("sales-chart").locator("rect")).toHaveCount(12);
+  await expect(sellerPage.getByTestId("sales-chart").locator("[data-chart-bar]")).toHaveCount(12);
   await sellerPage.screenshot({ path: test.info().outputPath("seller-sales.png"), fullPage: true });
 
   const [download] = await Promise.all([sellerPage.waitForEvent("download"), sellerPage.getByRole("link", { name: "Download CSV" }).click()]);

@@ -25,7 +25,7 @@ test("an admin refunds an order in part, is refused more than is left, refunds t
 
   const admin = await signedIn(browser, DEMO.admin);
   await admin.goto("/admin");
-  await admin.getByRole("link", { name: "Orders and refunds" }).click();
+  await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Orders" }).click();
   await admin.getByLabel("Seller").selectOption({ label: `${seller.name} (${seller.email})` });
   await admin.getByLabel("Status").selectOption("paid");
   await admin.getByRole("button", { name: "Filter" }).click();
@@ -41,7 +41,13 @@ test("an admin refunds an order in part, is refused more than is left, refunds t
   await admin.getByLabel(/Amount to refund/).fill("5.00");
   await admin.getByLabel("Reason").selectOption("requested_by_customer");
   await admin.getByLabel(/Note/).fill("Buyer asked for a partial refund");
-  await admin.getByRole("button", { name: "Refund" }).click();
+  await admin.getByRole("button", { name: "Refund", exact: true }).click();
+  // The confirmation names the amount, what happens to access, and who gives the money back.
+  const confirmation = admin.getByRole("dialog", { name: "Refund 5.00 USD?" });
+  await expect(confirmation).toContainText("the buyer keeps access");
+  await expect(confirmation).toContainText("The platform fee ($2.00 on the whole order) is refunded in proportion.");
+  await expect(confirmation).toContainText("The seller's transfer is reversed in proportion");
+  await confirmation.getByRole("button", { name: "Yes, refund 5.00 USD" }).click();
   await expect(admin.getByRole("status")).toHaveText("Refunded $5.00.");
   await expect(admin.getByTestId("admin-order-status")).toHaveText("Partly refunded");
   await admin.screenshot({ path: test.info().outputPath("admin-order.png"), fullPage: true });
@@ -49,11 +55,17 @@ test("an admin refunds an order in part, is refused more than is left, refunds t
   await expect(page.getByTestId("course-content-title")).toHaveText(course.title);
 
   await admin.getByLabel(/Amount to refund/).fill("50.00");
-  await admin.getByRole("button", { name: "Refund" }).click();
+  await admin.getByRole("button", { name: "Refund", exact: true }).click();
+  await admin.getByRole("button", { name: "Yes, refund 50.00 USD" }).click();
   await expect(admin.locator("#amount-error")).toHaveText("That is more than is left to refund: at most $15.00.");
+  // One alert for the whole form, and focus on the field to fix.
+  await expect(admin.getByRole("alert")).toHaveText(["Please correct the fields marked below."]);
+  await expect(admin.getByLabel(/Amount to refund/)).toBeFocused();
 
   await admin.getByLabel(/Amount to refund/).fill("15.00");
-  await admin.getByRole("button", { name: "Refund" }).click();
+  await admin.getByRole("button", { name: "Refund", exact: true }).click();
+  await expect(admin.getByTestId("refund-confirm-access")).toHaveText("This refunds everything that is left: the buyer loses access to the course.");
+  await admin.getByRole("button", { name: "Yes, refund 15.00 USD" }).click();
   await expect(admin.getByTestId("admin-order-status")).toHaveText("Refunded");
   await expect(admin.getByText("This order has been refunded in full.")).toBeVisible();
   await expect(admin.getByTestId("refund-requests").locator("li")).toHaveCount(2);

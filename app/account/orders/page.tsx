@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/guards";
-import { formatMinor } from "@/lib/money";
+import { DataTable } from "@/components/data-table";
+import { getViewerFormat } from "@/lib/locale/viewer";
 import { listBuyerOrders } from "@/lib/orders/buyer-orders";
 import { orderStatusLabel } from "@/lib/orders/order-status";
 
 export const metadata: Metadata = { title: "My orders" };
 export const dynamic = "force-dynamic";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
-
 export default async function OrdersPage() {
   const user = await requireUser("/account/orders");
-  const orders = await listBuyerOrders(user.id);
+  const [orders, fmt] = await Promise.all([listBuyerOrders(user.id), getViewerFormat()]);
 
   return (
     <>
@@ -22,24 +21,17 @@ export default async function OrdersPage() {
           No orders yet. <Link href="/courses">Browse courses</Link>.
         </p>
       ) : (
-        <table className="card w-full text-left text-sm">
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-2 font-medium">Date</th>
-              <th className="py-2 font-medium">Course</th>
-              <th className="py-2 font-medium">Amount</th>
-              <th className="py-2 font-medium">Status</th>
-              <th className="py-2"><span className="sr-only">Receipt</span></th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable
+          label="My orders"
+          columns={[{ label: "Date" }, { label: "Course" }, { label: "Amount" }, { label: "Status" }, { label: "Receipt", visuallyHidden: true }]}
+        >
             {orders.map((order) => (
-              <tr key={order.id} className="border-t border-slate-100" data-testid="order-row">
-                <td className="py-2">{dateFormat.format(order.paidAt ?? order.createdAt)}</td>
-                <td className="py-2">{order.course.title}</td>
-                <td className="py-2">{formatMinor(order.amountMinor, order.currency)}</td>
-                <td className="py-2">{orderStatusLabel(order)}</td>
-                <td className="py-2 text-right">
+              <tr key={order.id} className="border-b border-slate-100 last:border-0" data-testid="order-row">
+                <td className="px-4 py-2">{fmt.date(order.paidAt ?? order.createdAt)}</td>
+                <td className="px-4 py-2">{order.course.title}</td>
+                <td className="px-4 py-2">{fmt.money(order.amountMinor, order.currency)}</td>
+                <td className="px-4 py-2">{orderStatusLabel(order)}</td>
+                <td className="px-4 py-2 text-right">
                   {order.status === "paid" || order.status === "refunded" ? (
                     <Link href={`/account/orders/${order.id}`}>Receipt</Link>
                   ) : order.status === "pending" ? (
@@ -48,8 +40,7 @@ export default async function OrdersPage() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

@@ -4,11 +4,10 @@ import { FilterForm, SelectFilter } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { auditHref, listAuditActions, listAuditPage, parseAuditFilters } from "@/lib/audit/admin-audit";
 import { requireRole } from "@/lib/auth/guards";
+import { getViewerFormat } from "@/lib/locale/viewer";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 export default async function AdminAuditPage({
   searchParams,
@@ -16,6 +15,7 @@ export default async function AdminAuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireRole("admin", "/admin/audit");
+  const fmt = await getViewerFormat();
   const filters = parseAuditFilters(await searchParams);
   const [{ entries, total, pageCount }, actions] = await Promise.all([listAuditPage(filters), listAuditActions()]);
 
@@ -26,12 +26,12 @@ export default async function AdminAuditPage({
         <SelectFilter name="action" label="Action" value={filters.action} options={actions.map((action) => ({ value: action, label: action }))} />
       </FilterForm>
       <p className="mb-4 text-sm text-slate-600" data-testid="audit-total">
-        {total.toLocaleString("en-US")} {total === 1 ? "entry" : "entries"}.
+        {fmt.number(total)} {total === 1 ? "entry" : "entries"}.
       </p>
-      <DataTable testId="audit-log" columns={[{ label: "When (UTC)" }, { label: "Who" }, { label: "Action" }, { label: "Details" }]}>
+      <DataTable testId="audit-log" columns={[{ label: "When " }, { label: "Who" }, { label: "Action" }, { label: "Details" }]}>
         {entries.map((entry) => (
           <tr key={entry.id} className="border-b border-slate-100 align-top last:border-0" data-testid="audit-row">
-            <td className="whitespace-nowrap px-4 py-2">{dateFormat.format(entry.createdAt)}</td>
+            <td className="whitespace-nowrap px-4 py-2">{fmt.date(entry.createdAt, "date-time")}</td>
             <td className="px-4 py-2">
               {entry.actor ? (
                 <>

@@ -5,11 +5,10 @@ import { FilterForm, SelectFilter } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { requireRole } from "@/lib/auth/guards";
 import { adminEventsHref, EVENT_STATUSES, listAdminEvents, parseAdminEventFilters } from "@/lib/events/admin-events";
+import { getViewerFormat } from "@/lib/locale/viewer";
 
 export const metadata: Metadata = { title: "Stripe events" };
 export const dynamic = "force-dynamic";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 const STATUS_CLASSES: Record<string, string> = {
   handled: "text-green-700",
@@ -24,6 +23,7 @@ export default async function AdminEventsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireRole("admin", "/admin/events");
+  const fmt = await getViewerFormat();
   const filters = parseAdminEventFilters(await searchParams);
   const { events, total, pageCount } = await listAdminEvents(filters);
 
@@ -47,11 +47,11 @@ export default async function AdminEventsPage({
         </label>
       </FilterForm>
       <p className="mb-4 text-sm text-slate-600" data-testid="events-total">
-        {total.toLocaleString("en-US")} {total === 1 ? "event" : "events"}.
+        {fmt.number(total)} {total === 1 ? "event" : "events"}.
       </p>
       <DataTable
         testId="admin-events"
-        columns={[{ label: "Event" }, { label: "Account" }, { label: "Received (UTC)" }, { label: "Result" }, { label: "Error" }]}
+        columns={[{ label: "Event" }, { label: "Account" }, { label: "Received " }, { label: "Result" }, { label: "Error" }]}
       >
         {events.map((event) => (
           <tr key={event.id} className="border-b border-slate-100 align-top last:border-0" data-testid={`event-row-${event.id}`}>
@@ -60,7 +60,7 @@ export default async function AdminEventsPage({
               <div><code className="text-xs text-slate-500">{event.id}</code></div>
             </td>
             <td className="px-4 py-2">{event.account ? <code className="text-xs">{event.account}</code> : <span className="text-slate-500">platform</span>}</td>
-            <td className="whitespace-nowrap px-4 py-2">{dateFormat.format(event.receivedAt)}</td>
+            <td className="whitespace-nowrap px-4 py-2">{fmt.date(event.receivedAt, "date-time")}</td>
             <td className="px-4 py-2">
               <span className={STATUS_CLASSES[event.status] ?? ""} data-testid="event-status">{event.status}</span>
               <div className="text-slate-500">{event.attempts} {event.attempts === 1 ? "attempt" : "attempts"}</div>

@@ -7,6 +7,7 @@ import { DataTable } from "@/components/data-table";
 import { listAuditEntries } from "@/lib/audit/audit-log";
 import { requireRole } from "@/lib/auth/guards";
 import { listFeeOverrides } from "@/lib/fees/platform-fees";
+import { getViewerFormat } from "@/lib/locale/viewer";
 import { formatBasisPoints } from "@/lib/money";
 import { getPlatformSettings } from "@/lib/settings/platform-settings";
 import { setCourseFeeAction, setSellerFeeAction } from "./actions";
@@ -42,6 +43,7 @@ function describeChange(action: string, details: Record<string, unknown>): strin
 
 export default async function PlatformFeesPage() {
   await requireRole("admin", "/admin/fees");
+  const fmt = await getViewerFormat();
   const [settings, overrides, history] = await Promise.all([
     getPlatformSettings(),
     listFeeOverrides(),
@@ -92,7 +94,7 @@ export default async function PlatformFeesPage() {
           ))}
         </DataTable>
       )}
-      <ChangeHistory entries={history} describe={(entry) => describeChange(entry.action, entry.details)} testId="fee-history" />
+      <ChangeHistory entries={history} describe={(entry) => describeChange(entry.action, entry.details)} testId="fee-history" fmt={fmt} />
     </>
   );
 }

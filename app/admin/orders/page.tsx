@@ -4,18 +4,16 @@ import { DataTable } from "@/components/data-table";
 import { FilterForm, SelectFilter } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { requireRole } from "@/lib/auth/guards";
-import { formatMinor } from "@/lib/money";
 import { adminOrdersHref, listAdminOrders, listOrderSellers, parseAdminOrderFilters } from "@/lib/orders/admin-orders";
 import { DISPUTE_FILTERS, DISPUTE_FILTER_LABELS, ORDER_STATUSES, ORDER_STATUS_LABELS, orderStatusLabel } from "@/lib/orders/order-status";
 import { dashboardLinksOf } from "@/lib/payments/dashboard-links";
+import { getViewerFormat } from "@/lib/locale/viewer";
 
 export const metadata: Metadata = { title: "Orders" };
 export const dynamic = "force-dynamic";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 function StripeId({ id, href }: { id: string | null; href: string | null }) {
-  if (!id) return <span className="text-slate-400">—</span>;
+  if (!id) return <span className="text-slate-500">—</span>;
   const code = <code className="text-xs">{id}</code>;
   return href ? <a href={href} target="_blank" rel="noreferrer">{code}</a> : code;
 }
@@ -26,6 +24,7 @@ export default async function AdminOrdersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireRole("admin", "/admin/orders");
+  const fmt = await getViewerFormat();
   const filters = parseAdminOrderFilters(await searchParams);
   const [{ orders, total, pageCount }, sellers] = await Promise.all([listAdminOrders(filters), listOrderSellers()]);
 
@@ -61,7 +60,7 @@ export default async function AdminOrdersPage({
         </label>
       </FilterForm>
       <p className="mb-4 text-sm text-slate-600" data-testid="orders-total">
-        {total.toLocaleString("en-US")} {total === 1 ? "order" : "orders"}.
+        {fmt.number(total)} {total === 1 ? "order" : "orders"}.
       </p>
       <DataTable
         testId="admin-orders"
@@ -75,12 +74,12 @@ export default async function AdminOrdersPage({
       >
         {orders.map((order) => {
           const links = dashboardLinksOf(order);
-          const money = (minor: number) => formatMinor(minor, order.currency);
+          const money = (minor: number) => fmt.money(minor, order.currency);
           return (
             <tr key={order.id} className="border-b border-slate-100 align-top last:border-0" data-testid={`order-row-${order.id}`}>
               <td className="px-4 py-2">
                 <Link href={`/admin/orders/${order.id}`} className="font-medium">{order.course.title}</Link>
-                <div className="whitespace-nowrap text-slate-500">{dateFormat.format(order.createdAt)} UTC</div>
+                <div className="whitespace-nowrap text-slate-500">{fmt.date(order.createdAt, "date-time")}</div>
               </td>
               <td className="px-4 py-2">
                 <div title={order.buyer.email}>{order.buyer.name} <span className="text-slate-500">{order.buyer.email}</span></div>

@@ -5,6 +5,7 @@ import { listAuditEntries } from "@/lib/audit/audit-log";
 import { requireRole } from "@/lib/auth/guards";
 import { formatBasisPoints } from "@/lib/money";
 import { CHARGE_TYPE_LABELS, getPlatformSettings } from "@/lib/settings/platform-settings";
+import { getViewerFormat } from "@/lib/locale/viewer";
 import { updatePlatformSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Platform settings" };
@@ -28,6 +29,7 @@ function describeChange(details: Record<string, unknown>): string {
 
 export default async function PlatformSettingsPage() {
   await requireRole("admin", "/admin/settings");
+  const fmt = await getViewerFormat();
   const [settings, history] = await Promise.all([
     getPlatformSettings(),
     listAuditEntries({ action: "platform_settings.updated", take: 20 }),
@@ -44,7 +46,7 @@ export default async function PlatformSettingsPage() {
         action={updatePlatformSettingsAction}
         initial={{ feePercent: basisPointsToPercent(settings.feeBasisPoints), chargeType: settings.chargeType }}
       />
-      <ChangeHistory entries={history} describe={(entry) => describeChange(entry.details)} testId="settings-history" />
+      <ChangeHistory entries={history} describe={(entry) => describeChange(entry.details)} testId="settings-history" fmt={fmt} />
     </>
   );
 }

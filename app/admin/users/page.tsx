@@ -61,7 +61,7 @@ export default async function AdminUsersPage({
                   <ActionButton action={resyncSellerAccountAction} fields={{ userId: user.id }} label="Re-sync account" pendingLabel="Re-syncing…" variant="secondary" />
                 </div>
               ) : null}
-              {!user.membership?.stripeSubscriptionId && !user.sellerAccount?.stripeAccountId ? <span className="text-slate-400">—</span> : null}
+              {!user.membership?.stripeSubscriptionId && !user.sellerAccount?.stripeAccountId ? <span className="text-slate-500">—</span> : null}
             </td>
             <td className="px-4 py-3">
               {user.id === admin.id ? (

@@ -151,7 +151,7 @@ export function createInvoice(
     footer: null,
     from_invoice: null,
     hosted_invoice_url: `${emu.publicUrl()}/invoices/${id}`,
-    invoice_pdf: null,
+    invoice_pdf: `${emu.publicUrl()}/invoices/${id}/pdf`,
     issuer: { type: "self" },
     last_finalization_error: null,
     latest_revision: null,

@@ -5,6 +5,7 @@ import type { Emulator } from "../core/emulator.js";
 import type { Router } from "../http/types.js";
 import type { StripeObject } from "../store/store.js";
 import { esc, page } from "./layout.js";
+import { textPdf } from "./text_pdf.js";
 
 const money = (amount: number, currency: string) => esc(formatMinorUnits(amount, currency));
 const when = (ts: number) => new Date(ts * 1000).toISOString().replace("T", " ").slice(0, 19);
@@ -66,5 +67,13 @@ ${c.amount_refunded ? `<p>Refunded: ${money(c.amount_refunded, c.currency)}</p>`
       `<div class="card"><h1>Invoice ${esc(inv.number ?? inv.id)}</h1><p>${status(inv.status)} · total ${money(inv.total, inv.currency)} · due ${money(inv.amount_remaining, inv.currency)}</p>
 ${table(["Description", "Qty", "Amount"], lines, "No lines.")}</div>`,
     );
+  });
+
+  router.add("GET", "/invoices/:id/pdf", (_req, params) => {
+    const inv = emu.store.get(params.id);
+    if (!inv || inv.object !== "invoice") return page("Invoice", `<div class="card"><h1>Invoice not found</h1></div>`, { status: 404 });
+    const lines = inv.lines.data.map((l: StripeObject) => `${l.description ?? ""}  x${l.quantity}  ${(l.amount / 100).toFixed(2)} ${String(l.currency).toUpperCase()}`);
+    const body = textPdf(`Invoice ${inv.number ?? inv.id}`, [`Status: ${inv.status}`, ...lines, `Total: ${(inv.total / 100).toFixed(2)} ${String(inv.currency).toUpperCase()}`]);
+    return { status: 200, headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="${inv.id}.pdf"` }, body };
   });
 }

@@ -6,15 +6,15 @@ import { DetailsList } from "@/components/details-list";
 import { requireRole } from "@/lib/auth/guards";
 import { getAdminEvent } from "@/lib/events/admin-events";
 import { replayEventAction } from "../actions";
+import { getViewerFormat } from "@/lib/locale/viewer";
 
 export const metadata: Metadata = { title: "Stripe event" };
 export const dynamic = "force-dynamic";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-
 export default async function AdminEventPage({ params }: { params: Promise<{ eventId: string }> }) {
   const { eventId } = await params;
   await requireRole("admin", `/admin/events/${eventId}`);
+  const fmt = await getViewerFormat();
   const event = await getAdminEvent(eventId);
   if (!event) notFound();
   const rows: Array<[string, React.ReactNode]> = [
@@ -23,9 +23,9 @@ export default async function AdminEventPage({ params }: { params: Promise<{ eve
     ["Result", <span key="status" data-testid="event-status">{event.status}</span>],
     ["Attempts", <span key="attempts" data-testid="event-attempts">{event.attempts}</span>],
     ["Error", event.error ? <span key="error" className="text-red-700" data-testid="event-error">{event.error}</span> : "—"],
-    ["Created at Stripe", `${dateFormat.format(event.createdAt)} UTC`],
-    ["Received", `${dateFormat.format(event.receivedAt)} UTC`],
-    ["Last handled", event.handledAt ? `${dateFormat.format(event.handledAt)} UTC` : "—"],
+    ["Created at Stripe", fmt.date(event.createdAt, "date-time")],
+    ["Received", fmt.date(event.receivedAt, "date-time")],
+    ["Last handled", event.handledAt ? fmt.date(event.handledAt, "date-time") : "—"],
   ];
 
   return (

@@ -5,24 +5,24 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/action-button";
 import { DetailsList } from "@/components/details-list";
 import { requireRole } from "@/lib/auth/guards";
-import { formatMinor, isCurrency, minorToMajorString } from "@/lib/money";
+import { isCurrency, minorToMajorString } from "@/lib/money";
 import { getAdminOrder } from "@/lib/orders/admin-orders";
 import { DISPUTE_STATUS_LABELS, orderStatusLabel } from "@/lib/orders/order-status";
 import { dashboardLinksOf } from "@/lib/payments/dashboard-links";
+import { getViewerFormat } from "@/lib/locale/viewer";
 import { refundOrderAction, resyncOrderAction } from "./actions";
 import { RefundForm } from "./refund-form";
 
 export const metadata: Metadata = { title: "Order" };
 export const dynamic = "force-dynamic";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 export default async function AdminOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
   await requireRole("admin", `/admin/orders/${orderId}`);
+  const fmt = await getViewerFormat();
   const order = await getAdminOrder(orderId);
   if (!order) notFound();
-  const money = (minor: number) => formatMinor(minor, order.currency);
+  const money = (minor: number) => fmt.money(minor, order.currency);
   const remainingMinor = order.amountMinor - order.refundedMinor;
   const links = dashboardLinksOf(order);
   const status = orderStatusLabel(order);
@@ -38,8 +38,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
     ["Status", <span key="status" data-testid="admin-order-status">{status}</span>],
     ["Dispute", order.disputeStatus ? <span key="dispute" data-testid="admin-order-dispute">{DISPUTE_STATUS_LABELS[order.disputeStatus] ?? order.disputeStatus}{order.disputeAmountMinor !== null ? `, ${money(order.disputeAmountMinor)}` : null}{order.stripeDisputeId ? <> (<code>{order.stripeDisputeId}</code>)</> : null}</span> : "None"],
     ["Buyer's access", <span key="access" data-testid="admin-order-access">{order.enrolment ? (order.enrolment.frozenAt ? "On hold while the dispute is reviewed" : "Has access") : "No access from this order"}</span>],
-    ["Created", `${dateFormat.format(order.createdAt)} UTC`],
-    ["Paid", order.paidAt ? `${dateFormat.format(order.paidAt)} UTC` : "—"],
+    ["Created", fmt.date(order.createdAt, "date-time")],
+    ["Paid", order.paidAt ? fmt.date(order.paidAt, "date-time") : "—"],
     ["PaymentIntent", order.stripePaymentIntentId ? <a key="pi" href={links.payment ?? undefined} target="_blank" rel="noreferrer"><code>{order.stripePaymentIntentId}</code></a> : "—"],
     ["Connected account", order.stripeAccountId ? <a key="acct" href={links.account ?? undefined} target="_blank" rel="noreferrer"><code>{order.stripeAccountId}</code></a> : "—"],
   ];
@@ -70,6 +70,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           formToken={randomUUID()}
           remaining={minorToMajorString(remainingMinor, order.currency)}
           currencyCode={order.currency.toUpperCase()}
+          chargeType={order.chargeType === "destination" || order.chargeType === "direct" ? order.chargeType : null}
+          fee={order.applicationFeeMinor === null ? null : money(order.applicationFeeMinor)}
         />
       ) : (
         <p className="text-sm text-slate-600">
@@ -83,7 +85,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
         <ul className="card max-w-3xl divide-y divide-slate-100 p-0 text-sm" data-testid="refund-requests">
           {order.refundRequests.map((request) => (
             <li key={request.id} className="px-4 py-2">
-              <span className="text-slate-500">{dateFormat.format(request.createdAt)} UTC</span> · {request.requestedBy.name}:{" "}
+              <span className="text-slate-500">{fmt.date(request.createdAt, "date-time")}</span> · {request.requestedBy.name}:{" "}
               {money(request.amountMinor)} ({request.reason.replaceAll("_", " ")}) — {request.status}
               {request.stripeRefundId ? <> · <code className="text-xs">{request.stripeRefundId}</code></> : null}
               {request.error ? <span className="text-red-700"> · {request.error}</span> : null}
