@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { hashPassword } from "../lib/auth/password";
 import { db } from "../lib/db";
-import { migrateDatabase } from "../scripts/prepare-database";
+import { migrateAnyDatabase } from "../scripts/prepare-database";
 import { DEMO_COURSES, DEMO_PASSWORD, DEMO_USERS, generatedCourse } from "./seed-data";
 
 /** Creates the demo accounts and courses that are missing; never changes existing rows. */
@@ -61,7 +61,7 @@ export async function isDatabaseEmpty(): Promise<boolean> {
 
 async function main() {
   const { values } = parseArgs({ options: { courses: { type: "string" } }, allowPositionals: false });
-  migrateDatabase();
+  await migrateAnyDatabase();
   const seeded = await seedDemoData();
   console.log(`Seeded ${seeded.users} demo users and ${seeded.courses} demo courses.`);
   if (values.courses !== undefined) {

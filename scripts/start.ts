@@ -4,13 +4,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { buildIfNeeded, nextCli } from "./build-if-needed";
 import { startEmulatorProcess } from "./emulator-process";
 import { startMailCatcherProcess } from "./mail-catcher-process";
-import { migrateDatabase } from "./prepare-database";
+import { migrateAnyDatabase } from "./prepare-database";
 
 async function main() {
   const port = process.env.PORT || "3000";
   const appUrl = process.env.APP_URL || `http://localhost:${port}`;
   buildIfNeeded();
-  migrateDatabase();
+  await migrateAnyDatabase();
   const { seedDemoData, isDatabaseEmpty } = await import("../prisma/seed");
   if (await isDatabaseEmpty()) {
     const seeded = await seedDemoData();

@@ -1,4 +1,4 @@
-import "./support/test-database";
+import { TEST_DATABASE_PROVIDER } from "./support/test-database";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE_PAGE_SIZE, getPublishedCourse, listPublishedCourses } from "@/lib/courses/catalogue";
 import { db } from "@/lib/db";
@@ -53,7 +53,8 @@ describe("the catalogue", () => {
     expect(await getPublishedCourse("no-such-course")).toBeNull();
   });
 
-  it("pages and counts from indexes: no sort step, the count read from the index alone", async () => {
+  // SQLite's query plans; PostgreSQL's planner picks by table statistics, not by shape.
+  it.skipIf(TEST_DATABASE_PROVIDER === "postgresql")("pages and counts from indexes: no sort step, the count read from the index alone", async () => {
     // The shapes Prisma generates for the catalogue's `seller: { disabled: false }` filter.
     const visible = `FROM "Course" LEFT JOIN "User" AS j0 ON j0.id = "Course".sellerId WHERE "Course".published = 1 AND j0.disabled = 0 AND j0.id IS NOT NULL`;
     const plans: Record<string, { sql: string; index: RegExp }> = {
