@@ -210,6 +210,11 @@ export function databaseSettings(): DatabaseSettings {
   };
 }
 
+/** Throws the configuration's problems now (start-up scripts), without keeping the result. */
+export function checkEnvironment(): void {
+  parseEnv();
+}
+
 let cached: Env | undefined;
 
 export function env(): Env {

@@ -5,7 +5,7 @@ import path from "node:path";
 
 const SOURCES = [
   "app", "components", "lib", "public", "types", "instrumentation.ts", "next.config.mjs", "package-lock.json",
-  "postcss.config.mjs", "prisma/schema.prisma", "prisma/postgres/schema.prisma", "proxy.ts", "tsconfig.json",
+  "cache-handler.mjs", "postcss.config.mjs", "prisma/schema.prisma", "prisma/postgres/schema.prisma", "proxy.ts", "tsconfig.json",
 ];
 const STAMP = path.join(".next", "source-stamp");
 export const nextCli = path.resolve("node_modules", ".bin", "next");

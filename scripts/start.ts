@@ -1,5 +1,6 @@
-// `npm start`: build when the sources changed, migrate, seed an empty database, start the Stripe
-// emulator when no Stripe key is configured and the mail catcher when no SMTP_URL is, then serve.
+// `npm start`: build when the sources changed, migrate (SQLite or PostgreSQL, by DATABASE_URL),
+// seed an empty database, start the Stripe emulator when no Stripe key is configured and the
+// mail catcher when no SMTP_URL is, then serve.
 import { spawn, type ChildProcess } from "node:child_process";
 import { buildIfNeeded, nextCli } from "./build-if-needed";
 import { startEmulatorProcess } from "./emulator-process";
@@ -9,6 +10,9 @@ import { migrateAnyDatabase } from "./prepare-database";
 async function main() {
   const port = process.env.PORT || "3000";
   const appUrl = process.env.APP_URL || `http://localhost:${port}`;
+  // A missing AUTH_SECRET with PostgreSQL (or in production) stops here, before building.
+  const { checkEnvironment } = await import("../lib/env");
+  checkEnvironment();
   buildIfNeeded();
   await migrateAnyDatabase();
   const { seedDemoData, isDatabaseEmpty } = await import("../prisma/seed");

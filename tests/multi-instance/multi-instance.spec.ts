@@ -1,0 +1,113 @@
+// Three app instances of one build on one PostgreSQL and one Redis, behind the load balancer
+// (stack-setup.ts). What one process used to guarantee must hold across processes.
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { poolConfig } from "../../lib/postgres-pool";
+import { fillCard } from "../e2e/support/payments";
+import { DEMO, logIn } from "../e2e/support/session";
+
+const stack = JSON.parse(process.env.MULTI_STACK ?? "{}") as {
+  balancer: string;
+  instances: string[];
+  databaseUrl: string;
+  mailUrl: string;
+};
+const pool = new pg.Pool(poolConfig(stack.databaseUrl ?? "postgresql://unset/unset", { max: 2 }));
+test.afterAll(async () => {
+  await pool.end();
+});
+
+async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  return (await pool.query(text, values)).rows as T[];
+}
+
+async function mailTo(address: string): Promise<Array<{ subject: string; to: string[] }>> {
+  const res = await fetch(`${stack.mailUrl}/api/messages?to=${encodeURIComponent(address)}`);
+  return ((await res.json()) as { data: Array<{ subject: string; to: string[] }> }).data;
+}
+
+test("a purchase on one instance, confirmed by a webhook that lands on another, is fulfilled once with one receipt", async ({ page }) => {
+  const [first] = stack.instances;
+  const [course] = await sql<{ id: string; slug: string; title: string; priceMinor: number }>(
+    `SELECT c."id", c."slug", c."title", c."priceMinor" FROM "Course" c JOIN "User" u ON u."id" = c."sellerId"
+     WHERE u."email" = 'seller@example.com' AND c."published" ORDER BY c."slug" LIMIT 1`,
+  );
+  await page.goto(`${first}/login`);
+  await logIn(page, DEMO.buyer);
+  await page.goto(`${first}/checkout/${course!.slug}`);
+  await expect(page.getByRole("button", { name: /^Pay / })).toBeEnabled();
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByTestId("payment-outcome")).toHaveText("Payment received");
+
+  // The webhook went to the second instance only (stack-setup.ts): wait until it was handled there.
+  await expect
+    .poll(async () => (await sql(`SELECT 1 FROM "StripeEvent" WHERE "type" = 'payment_intent.succeeded' AND "status" = 'handled'`)).length, { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  const orders = await sql<{ id: string; status: string }>(
+    `SELECT o."id", o."status" FROM "Order" o JOIN "User" b ON b."id" = o."buyerId" WHERE b."email" = $1 AND o."courseId" = $2`,
+    [DEMO.buyer.email, course!.id],
+  );
+  expect(orders.map((order) => order.status)).toEqual(["paid"]);
+  const enrolments = await sql(`SELECT 1 FROM "Enrolment" e JOIN "User" b ON b."id" = e."userId" WHERE b."email" = $1 AND e."courseId" = $2`, [
+    DEMO.buyer.email,
+    course!.id,
+  ]);
+  expect(enrolments).toHaveLength(1);
+  const receipt = `Your receipt for "${course!.title}"`;
+  await expect.poll(async () => (await mailTo(DEMO.buyer.email)).filter((mail) => mail.subject === receipt).length, { timeout: 30_000 }).toBe(1);
+  // Every instance has swept at least once more by now: still one.
+  await expect.poll(async () => (await sql(`SELECT 1 FROM "OutboxEmail" WHERE "dedupeKey" LIKE $1 AND "status" = 'sent'`, [`order:${orders[0]!.id}:%`])).length).toBe(2);
+  expect((await mailTo(DEMO.buyer.email)).filter((mail) => mail.subject === receipt)).toHaveLength(1);
+});
+
+test("a seller's edit on one instance is on another instance's catalogue within a second", async ({ page }) => {
+  const [first, second] = stack.instances;
+  const [course] = await sql<{ id: string; title: string }>(
+    `SELECT c."id", c."title" FROM "Course" c JOIN "User" u ON u."id" = c."sellerId" WHERE u."email" = 'seller@example.com' AND c."published" ORDER BY c."slug" DESC LIMIT 1`,
+  );
+  const title = `Shared cache ${randomUUID().slice(0, 8)}`;
+  const searchOnSecond = async () => (await (await fetch(`${second}/courses?q=${encodeURIComponent(title)}`)).text()).includes(title);
+  // The second instance caches the catalogue (for 60 s unless the tag is expired) before the edit.
+  expect(await searchOnSecond()).toBe(false);
+  const before = await (await fetch(`${second}/courses`)).text();
+  expect(before).toContain(course!.title);
+
+  await page.goto(`${first}/login`);
+  await logIn(page, DEMO.seller);
+  await page.goto(`${first}/seller/courses/${course!.id}/edit`);
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  const saved = Date.now();
+  await expect.poll(async () => (await (await fetch(`${second}/courses`)).text()).includes(title), { timeout: 1_000, intervals: [50] }).toBe(true);
+  expect(Date.now() - saved).toBeLessThan(1_000);
+});
+
+test("300 queued emails are sent exactly once each while three instances sweep the outbox", async () => {
+  const run = randomUUID().slice(0, 8);
+  const values: string[] = [];
+  const params: unknown[] = [];
+  for (let i = 0; i < 300; i++) {
+    params.push(`bulk-${run}-${i}`, `bulk:${run}:${i}`, `bulk-${run}-${i % 30}@test.example`, `Bulk ${run} #${i}`);
+    const n = params.length;
+    values.push(`($${n - 3}, $${n - 2}, 'sale', $${n - 1}, $${n}, 'Hello', 'queued', 0, now(), now(), now())`);
+  }
+  await sql(
+    `INSERT INTO "OutboxEmail" ("id", "dedupeKey", "kind", "toAddress", "subject", "textBody", "status", "attempts", "nextAttemptAt", "createdAt", "updatedAt") VALUES ${values.join(", ")}`,
+    params,
+  );
+  // Each instance sweeps every 15 s on its own clock; wait until the queue is drained.
+  await expect
+    .poll(async () => (await sql(`SELECT 1 FROM "OutboxEmail" WHERE "dedupeKey" LIKE $1 AND "status" <> 'sent'`, [`bulk:${run}:%`])).length, {
+      timeout: 45_000,
+    })
+    .toBe(0);
+  const attempts = await sql<{ attempts: number }>(`SELECT "attempts" FROM "OutboxEmail" WHERE "dedupeKey" LIKE $1`, [`bulk:${run}:%`]);
+  expect(attempts.every((row) => row.attempts === 1)).toBe(true);
+  const subjects: string[] = [];
+  for (let i = 0; i < 30; i++) subjects.push(...(await mailTo(`bulk-${run}-${i}@test.example`)).map((mail) => mail.subject));
+  expect(subjects).toHaveLength(300);
+  expect(new Set(subjects).size).toBe(300);
+});
