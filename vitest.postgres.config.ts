@@ -21,7 +21,8 @@ export default defineConfig({
       TEST_POSTGRES_RUN: run,
       AUTH_SECRET: "integration-only-secret-that-is-long-enough-0123",
     },
-    testTimeout: 20_000,
+    // A PostgreSQL round trip costs more than SQLite's in-process call; on a shared machine more so.
+    testTimeout: 40_000,
     hookTimeout: 60_000,
     pool: "forks",
   },

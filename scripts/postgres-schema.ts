@@ -22,6 +22,9 @@ export function postgresSchemaFrom(sqlite: string): string {
   let schema = replaceOnce(sqlite, /output(\s*)= "\.\.\/lib\/generated\/prisma"/, 'output$1= "../../lib/generated/prisma-postgres"');
   schema = replaceOnce(schema, /provider = "sqlite"/, 'provider = "postgresql"');
   schema = replaceOnce(schema, /url(\s*)= "file:[^"]*"/, 'url$1= "postgresql://unused"');
+  // What only PostgreSQL can express (a trigram index) is written in the SQLite schema as a
+  // comment starting "// postgresql:" and becomes a line of its own here.
+  schema = schema.replace(/^(\s*)\/\/ postgresql: (.*)$/gm, "$1$2");
   return HEADER + schema;
 }
 

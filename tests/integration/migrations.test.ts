@@ -15,6 +15,8 @@ async function databaseFromSchema(): Promise<string> {
     const client = new pg.Client(poolConfig(url));
     await client.connect();
     try {
+      // Extensions are outside Prisma's schema; the trigram index's migration creates this one.
+      await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
       await client.query(schemaScript(path.join("prisma", "postgres", "schema.prisma"), "postgresql", url));
     } finally {
       await client.end();

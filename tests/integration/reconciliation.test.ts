@@ -62,7 +62,7 @@ describe("the reconciliation sweep", () => {
     const again = await reconcileFromStripe({ now: later() });
     expect(again.ordersFulfilled).toBe(0);
     expect(await fulfilmentOf(destination.orderId)).toEqual({ status: "paid", enrolments: 1, emails: 2 });
-  });
+  }, 60_000);
 
   it("frees an order whose payment was canceled at Stripe, and leaves an unpaid one pending", async () => {
     const buyer = await makeUser("buyer");
