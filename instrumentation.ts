@@ -9,8 +9,7 @@ export async function register(): Promise<void> {
   try {
     interval = env().RECONCILE_INTERVAL_MS;
   } catch (error) {
-    console.error(`Coursemarket cannot start: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
+    throw new Error(`Coursemarket cannot start: ${error instanceof Error ? error.message : error}`);
   }
   const { startOutboxWorker } = await import("./lib/email/outbox-worker");
   startOutboxWorker();

@@ -120,7 +120,8 @@ export type Env = z.infer<typeof schema> & {
   platformDefaults: PlatformDefaults;
 };
 
-function loadOrCreateSecret(dataDir: string): string {
+/** The zero-set-up secret of a local SQLite install: generated once into data/, kept across restarts. */
+export function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
@@ -146,7 +147,9 @@ function parsed<T extends z.ZodType>(shape: T): z.infer<T> {
 function requiredSecretsProblems(values: z.infer<typeof schema>): string[] {
   const problems: string[] = [];
   const postgres = databaseProviderOf(values.DATABASE_URL) === "postgresql";
-  if (!values.AUTH_SECRET && (postgres || values.NODE_ENV === "production")) {
+  // `next build` prerenders with NODE_ENV=production; a build needs no session secret.
+  const building = process.env.NEXT_PHASE === "phase-production-build";
+  if (!values.AUTH_SECRET && (postgres || (values.NODE_ENV === "production" && !building))) {
     const why = postgres ? "the database is PostgreSQL" : "NODE_ENV is production";
     problems.push(`AUTH_SECRET is required when ${why} (at least 32 characters, the same on every instance; e.g. openssl rand -base64 32)`);
   }

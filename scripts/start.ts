@@ -10,8 +10,11 @@ import { migrateAnyDatabase } from "./prepare-database";
 async function main() {
   const port = process.env.PORT || "3000";
   const appUrl = process.env.APP_URL || `http://localhost:${port}`;
-  // A missing AUTH_SECRET with PostgreSQL (or in production) stops here, before building.
-  const { checkEnvironment } = await import("../lib/env");
+  // On SQLite the local install keeps a generated secret in data/ (next start runs in production
+  // mode, where the app requires one); with PostgreSQL a missing AUTH_SECRET stops here.
+  const { checkEnvironment, loadOrCreateSecret } = await import("../lib/env");
+  const { databaseProvider } = await import("../lib/database-url");
+  if (!process.env.AUTH_SECRET && databaseProvider() === "sqlite") process.env.AUTH_SECRET = loadOrCreateSecret(process.env.DATA_DIR || "data");
   checkEnvironment();
   buildIfNeeded();
   await migrateAnyDatabase();

@@ -8,7 +8,7 @@ afterEach(() => {
 
 /** The configuration as a fresh server process would read it from these variables. */
 async function configWith(vars: Record<string, string | undefined>) {
-  process.env = { ...saved, AUTH_SECRET: undefined, NODE_ENV: "test", REDIS_URL: undefined, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: undefined, DATA_DIR: "tests/.tmp/env-data", ...vars };
+  process.env = { ...saved, AUTH_SECRET: undefined, NODE_ENV: "test", NEXT_PHASE: undefined, REDIS_URL: undefined, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: undefined, DATA_DIR: "tests/.tmp/env-data", ...vars };
   for (const [key, value] of Object.entries(process.env)) if (value === undefined) delete process.env[key];
   vi.resetModules();
   const { env } = await import("@/lib/env");
@@ -29,6 +29,9 @@ describe("secrets that must be set, not generated", () => {
     const production = await configWith({ DATABASE_URL: "file:./tests/.tmp/env.db", NODE_ENV: "production" });
     expect(production).toThrow(/AUTH_SECRET is required when NODE_ENV is production/);
     expect((await configWith({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/app", AUTH_SECRET: SECRET }))().AUTH_SECRET).toBe(SECRET);
+    // `next build` prerenders in production mode and signs nothing: it still builds without one.
+    const building = await configWith({ DATABASE_URL: "file:./tests/.tmp/env.db", NODE_ENV: "production", NEXT_PHASE: "phase-production-build" });
+    expect(building().AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
   });
 
   it("several instances (REDIS_URL) need the same server-actions key for every build, 32 bytes in base64", async () => {
