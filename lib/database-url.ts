@@ -1,6 +1,9 @@
 // Shared by the Prisma CLI config, the app and the scripts, so all three open the same database.
 export const DEFAULT_DATABASE_URL = "file:./data/marketplace.db";
 
+/** The machine's PostgreSQL as `.ci/run` sets it up (a role that may create databases), for tests and local tools. */
+export const LOCAL_POSTGRES_URL = "postgresql://coursemarket:coursemarket@127.0.0.1:5432/postgres";
+
 export type DatabaseProvider = "sqlite" | "postgresql";
 
 export function databaseUrl(): string {

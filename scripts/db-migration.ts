@@ -19,15 +19,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { LOCAL_POSTGRES_URL } from "../lib/database-url";
 import { POSTGRES_SCHEMA, SQLITE_SCHEMA, postgresSchemaFrom } from "./postgres-schema";
 
 const prismaCli = path.resolve("node_modules", ".bin", "prisma");
-const DEFAULT_POSTGRES_URL = "postgresql://coursemarket:coursemarket@127.0.0.1:5432/postgres";
 
 function postgresServerUrl(): string {
   const url = process.env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) return url;
-  return process.env.TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
+  return process.env.TEST_POSTGRES_URL ?? LOCAL_POSTGRES_URL;
 }
 
 /** The SQL that turns a database of the `from` schema into one of the `to` schema ("" when none). */

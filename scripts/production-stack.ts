@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { databaseProviderOf, LOCAL_POSTGRES_URL } from "../lib/database-url";
 import { poolConfig } from "../lib/postgres-pool";
 import { buildIfNeeded, nextCli } from "./build-if-needed";
 import { startEmulatorProcess } from "./emulator-process";
@@ -190,7 +191,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   const stack = await startStack({
-    databaseUrl: url && /^postgres(ql)?:\/\//.test(url) ? url : "postgresql://coursemarket:coursemarket@127.0.0.1:5432/coursemarket_stack",
+    databaseUrl: url && databaseProviderOf(url) === "postgresql" ? url : LOCAL_POSTGRES_URL.replace(/\/postgres$/, "/coursemarket_stack"),
     redisUrl: process.env.REDIS_URL,
     redisPort: Number(process.env.STACK_REDIS_PORT || 6390),
     instances: Number(process.env.STACK_INSTANCES || 2),

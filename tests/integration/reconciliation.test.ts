@@ -8,6 +8,7 @@ import { reconcileFromStripe } from "@/lib/reconciliation/reconcile";
 import { RECONCILE_LEASE, sweepIfLeaseHolder } from "@/lib/reconciliation/reconcile-worker";
 import { updatePlatformSettings } from "@/lib/settings/platform-settings";
 import { makeCourse, makeUser } from "./support/factories";
+import { payForNewCourse } from "./support/paid-order";
 import { confirmInBrowser, connectSeller, startTestStripe, type TestStripe } from "./support/stripe-emulator";
 
 // The app was down while the buyer paid: no webhook reached it and the buyer never came back
@@ -25,16 +26,7 @@ const later = () => new Date(Date.now() + 5 * MINUTE);
 
 async function paidWhileDown(chargeType: "destination" | "direct") {
   const admin = await makeUser("admin");
-  await updatePlatformSettings(admin.id, { feeBasisPoints: 1000, chargeType });
-  const seller = await makeUser("seller");
-  const account = await connectSeller(stripe, seller.id);
-  const course = await makeCourse(seller.id, { priceMinor: 2500 });
-  const buyer = await makeUser("buyer");
-  const purchase = await startCoursePurchase(buyer.id, { courseId: course.id, expectedAmountMinor: 2500, expectedCurrency: "usd", expectedChargeType: chargeType });
-  if (!purchase.ok) throw new Error(purchase.message);
-  const confirmed = await confirmInBrowser(stripe, purchase.clientSecret, "pm_card_visa", chargeType === "direct" ? account : undefined);
-  expect(confirmed.body.status).toBe("succeeded");
-  return { buyer, course, orderId: purchase.orderId, clientSecret: purchase.clientSecret };
+  return payForNewCourse(stripe, admin.id, chargeType);
 }
 
 async function fulfilmentOf(orderId: string) {

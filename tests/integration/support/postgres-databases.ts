@@ -1,10 +1,10 @@
 // Throw-away PostgreSQL databases for tests: created from TEST_POSTGRES_URL (a role that may
 // create databases; `.ci/run` makes one), each named cm_pg_test_<run>_…, dropped after the run.
 import pg from "pg";
+import { LOCAL_POSTGRES_URL } from "../../../lib/database-url";
 import { poolConfig } from "../../../lib/postgres-pool";
 
-export const TEST_POSTGRES_URL =
-  process.env.TEST_POSTGRES_URL ?? "postgresql://coursemarket:coursemarket@127.0.0.1:5432/postgres";
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? LOCAL_POSTGRES_URL;
 
 /** The URL of another database on the same server, as the same role. */
 export function postgresUrlFor(database: string): string {
