@@ -3,6 +3,10 @@
 import { defineConfig } from "@playwright/test";
 import baseConfig from "./playwright.config";
 
+// The balancer listens on E2E_PORT + 1 and the instances on the next ports (stack-setup.ts); pages
+// open on the first instance unless a test names another.
+const firstInstance = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
+
 export default defineConfig({
   ...baseConfig,
   testDir: "tests/multi-instance",
@@ -10,5 +14,5 @@ export default defineConfig({
   webServer: undefined,
   globalSetup: "./tests/multi-instance/stack-setup.ts",
   timeout: 60_000,
-  use: { ...baseConfig.use, baseURL: undefined },
+  use: { ...baseConfig.use, baseURL: firstInstance },
 });
