@@ -13,6 +13,8 @@ export default defineConfig({
   outputDir: "test-results/multi-instance",
   webServer: undefined,
   globalSetup: "./tests/multi-instance/stack-setup.ts",
-  timeout: 60_000,
+  timeout: 90_000,
+  // Three production servers, PostgreSQL and Redis share the machine with the browser.
+  expect: { timeout: 20_000 },
   use: { ...baseConfig.use, baseURL: firstInstance },
 });

@@ -12,6 +12,8 @@ const stack = JSON.parse(process.env.MULTI_STACK ?? "{}") as {
   instances: string[];
   databaseUrl: string;
   mailUrl: string;
+  emulatorUrl: string;
+  pids: number[];
 };
 const pool = new pg.Pool(poolConfig(stack.databaseUrl ?? "postgresql://unset/unset", { max: 2 }));
 test.afterAll(async () => {
@@ -111,4 +113,45 @@ test("300 queued emails are sent exactly once each while three instances sweep t
   for (let i = 0; i < 30; i++) subjects.push(...(await mailTo(`bulk-${run}-${i}@test.example`)).map((mail) => mail.subject));
   expect(subjects).toHaveLength(300);
   expect(new Set(subjects).size).toBe(300);
+});
+
+// Last: the killed instance stays down for the rest of the run.
+test("an instance killed mid-purchase loses nothing: another instance fulfils the payment, once", async ({ page }) => {
+  test.setTimeout(180_000);
+  const third = stack.instances[2]!;
+  const [course] = await sql<{ id: string; slug: string; title: string }>(
+    `SELECT c."id", c."slug", c."title" FROM "Course" c JOIN "User" u ON u."id" = c."sellerId"
+     WHERE u."email" = 'seller@example.com' AND c."published" ORDER BY c."slug" DESC LIMIT 1`,
+  );
+  await logIn(page, DEMO.buyer);
+  // The third instance serves the checkout: it makes the pending order and its PaymentIntent.
+  await page.goto(`${third}/checkout/${course!.slug}`);
+  await expect(page.getByRole("button", { name: /^Pay / })).toBeEnabled();
+  const [order] = await sql<{ id: string; stripePaymentIntentId: string }>(
+    `SELECT o."id", o."stripePaymentIntentId" FROM "Order" o JOIN "User" b ON b."id" = o."buyerId" WHERE b."email" = $1 AND o."courseId" = $2 AND o."status" = 'pending'`,
+    [DEMO.buyer.email, course!.id],
+  );
+  await page.close();
+
+  // It dies before the card is confirmed; the buyer's payment still goes through at Stripe.
+  process.kill(stack.pids[2]!, "SIGKILL");
+  const emulator = async (method: string, path: string, key: string, form?: Record<string, string>) =>
+    (await fetch(`${stack.emulatorUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/x-www-form-urlencoded" },
+      body: form ? new URLSearchParams(form).toString() : undefined,
+    })).json() as Promise<{ status: string; client_secret: string }>;
+  const intent = await emulator("GET", `/v1/payment_intents/${order!.stripePaymentIntentId}`, "sk_test_emulator");
+  const confirmed = await emulator("POST", `/v1/payment_intents/${order!.stripePaymentIntentId}/confirm`, "pk_test_emulator", {
+    client_secret: intent.client_secret,
+    payment_method: "pm_card_visa",
+  });
+  expect(confirmed.status).toBe("succeeded");
+
+  await expect.poll(async () => (await sql<{ status: string }>(`SELECT "status" FROM "Order" WHERE "id" = $1`, [order!.id]))[0]!.status, { timeout: 60_000 }).toBe("paid");
+  const receipt = `Your receipt for "${course!.title}"`;
+  await expect.poll(async () => (await mailTo(DEMO.buyer.email)).filter((mail) => mail.subject === receipt).length, { timeout: 60_000 }).toBe(1);
+  expect(await sql(`SELECT 1 FROM "Enrolment" e JOIN "User" b ON b."id" = e."userId" WHERE b."email" = $1 AND e."courseId" = $2`, [DEMO.buyer.email, course!.id])).toHaveLength(1);
+  // The balancer skips the dead instance.
+  expect((await fetch(`${stack.balancer}/api/health`)).status).toBe(200);
 });

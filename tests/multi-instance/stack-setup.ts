@@ -29,6 +29,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     databaseUrl: stack.databaseUrl,
     mailUrl: stack.mailUrl,
     emulatorUrl: stack.emulatorUrl,
+    pids: stack.instances.map((instance) => instance.child.pid),
   });
   return () => stack.stop();
 }
