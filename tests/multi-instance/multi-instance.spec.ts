@@ -81,9 +81,15 @@ test("a seller's edit on one instance is on another instance's catalogue within 
   await page.getByLabel("Title").fill(title);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
+  // A page requested on the second instance a second after the save must show the edit (each
+  // render takes its own time on a loaded machine, so requests are judged by when they start).
   const saved = Date.now();
-  await expect.poll(async () => (await catalogueOfSecond()).includes(title), { timeout: 1_000, intervals: [50] }).toBe(true);
-  expect(Date.now() - saved).toBeLessThan(1_000);
+  for (;;) {
+    const requestedAfterMs = Date.now() - saved;
+    if ((await catalogueOfSecond()).includes(title)) break;
+    expect(requestedAfterMs, "a catalogue requested this long after the save still showed the old title").toBeLessThan(1_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 });
 
 test("300 queued emails are sent exactly once each while three instances sweep the outbox", async () => {
@@ -124,31 +130,41 @@ test("an instance killed mid-purchase loses nothing: another instance fulfils th
      WHERE u."email" = 'seller@example.com' AND c."published" ORDER BY c."slug" DESC LIMIT 1`,
   );
   await logIn(page, DEMO.buyer);
-  // The third instance serves the checkout: it makes the pending order and its PaymentIntent.
+  // The third instance serves the checkout: paying makes the pending order and its PaymentIntent there.
   await page.goto(`${third}/checkout/${course!.slug}`);
   await expect(page.getByRole("button", { name: /^Pay / })).toBeEnabled();
-  const [order] = await sql<{ id: string; stripePaymentIntentId: string }>(
-    `SELECT o."id", o."stripePaymentIntentId" FROM "Order" o JOIN "User" b ON b."id" = o."buyerId" WHERE b."email" = $1 AND o."courseId" = $2 AND o."status" = 'pending'`,
-    [DEMO.buyer.email, course!.id],
-  );
-  await page.close();
-
-  // It dies before the card is confirmed; the buyer's payment still goes through at Stripe.
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  const orderOfBuyer = async () =>
+    (
+      await sql<{ id: string; stripePaymentIntentId: string | null }>(
+        `SELECT o."id", o."stripePaymentIntentId" FROM "Order" o JOIN "User" b ON b."id" = o."buyerId" WHERE b."email" = $1 AND o."courseId" = $2`,
+        [DEMO.buyer.email, course!.id],
+      )
+    )[0];
+  await expect.poll(async () => (await orderOfBuyer())?.stripePaymentIntentId ?? null, { intervals: [20] }).not.toBeNull();
+  // It dies mid-purchase: its return page never runs, whatever the browser had sent.
   process.kill(stack.pids[2]!, "SIGKILL");
+  await page.close();
+  const order = (await orderOfBuyer())!;
+
   const emulator = async (method: string, path: string, key: string, form?: Record<string, string>) =>
     (await fetch(`${stack.emulatorUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${key}`, "content-type": "application/x-www-form-urlencoded" },
       body: form ? new URLSearchParams(form).toString() : undefined,
     })).json() as Promise<{ status: string; client_secret: string }>;
-  const intent = await emulator("GET", `/v1/payment_intents/${order!.stripePaymentIntentId}`, "sk_test_emulator");
-  const confirmed = await emulator("POST", `/v1/payment_intents/${order!.stripePaymentIntentId}/confirm`, "pk_test_emulator", {
-    client_secret: intent.client_secret,
-    payment_method: "pm_card_visa",
-  });
+  // If the browser had not confirmed the card yet, the buyer does (as Stripe.js would on a retry).
+  let confirmed = await emulator("GET", `/v1/payment_intents/${order.stripePaymentIntentId}`, "sk_test_emulator");
+  if (confirmed.status !== "succeeded") {
+    confirmed = await emulator("POST", `/v1/payment_intents/${order.stripePaymentIntentId}/confirm`, "pk_test_emulator", {
+      client_secret: confirmed.client_secret,
+      payment_method: "pm_card_visa",
+    });
+  }
   expect(confirmed.status).toBe("succeeded");
 
-  await expect.poll(async () => (await sql<{ status: string }>(`SELECT "status" FROM "Order" WHERE "id" = $1`, [order!.id]))[0]!.status, { timeout: 60_000 }).toBe("paid");
+  await expect.poll(async () => (await sql<{ status: string }>(`SELECT "status" FROM "Order" WHERE "id" = $1`, [order.id]))[0]!.status, { timeout: 60_000 }).toBe("paid");
   const receipt = `Your receipt for "${course!.title}"`;
   await expect.poll(async () => (await mailTo(DEMO.buyer.email)).filter((mail) => mail.subject === receipt).length, { timeout: 60_000 }).toBe(1);
   expect(await sql(`SELECT 1 FROM "Enrolment" e JOIN "User" b ON b."id" = e."userId" WHERE b."email" = $1 AND e."courseId" = $2`, [DEMO.buyer.email, course!.id])).toHaveLength(1);
