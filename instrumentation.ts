@@ -1,10 +1,21 @@
-// Runs once when the server starts: stamps each request with its connection's address (for
-// per-address limits) and delivers the email outbox in the background of the Node.js
-// server (mail left queued by a crash or a restart, retries after an outage).
+// Runs once when the server starts: checks the configuration (a missing AUTH_SECRET with
+// PostgreSQL or in production stops the start with a clear message), stamps each request with
+// its connection's address (for per-address limits), then runs the background work of the
+// Node.js server: the email outbox (mail left queued by a crash or a restart, retries after an
+// outage) and the reconciliation sweep from Stripe (one instance at a time).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { env } = await import("./lib/env");
+  let interval: number;
+  try {
+    interval = env().RECONCILE_INTERVAL_MS;
+  } catch (error) {
+    throw new Error(`Coursemarket cannot start: ${error instanceof Error ? error.message : error}`);
+  }
   const { recordPeerAddresses } = await import("./lib/security/peer-address");
   recordPeerAddresses();
   const { startOutboxWorker } = await import("./lib/email/outbox-worker");
   startOutboxWorker();
+  const { startReconcileWorker } = await import("./lib/reconciliation/reconcile-worker");
+  startReconcileWorker(interval);
 }

@@ -1,9 +1,18 @@
+import { fileURLToPath } from "node:url";
+
+// Several instances share Next's data cache through Redis (cache-handler.mjs); one instance keeps
+// it in its own memory, as Next does by default. Read when the server starts, so one build serves both.
+const sharedCache = process.env.REDIS_URL
+  ? { cacheHandler: fileURLToPath(new URL("./cache-handler.mjs", import.meta.url)), cacheMaxMemorySize: 0 }
+  : {};
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  ...sharedCache,
   // Native modules (and pdfkit, which reads its font metrics from its own folder) load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "pdfkit"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "pdfkit", "pg", "@prisma/adapter-pg"],
   experimental: {
     // forbidden() and app/forbidden.tsx answer 403 for signed-in users without the role.
     authInterrupts: true,

@@ -1,14 +1,20 @@
+// The Prisma CLI follows DATABASE_URL: `prisma migrate deploy` applies prisma/migrations to a
+// SQLite file, or prisma/postgres/migrations to a PostgreSQL database.
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
-import { databaseUrl } from "./lib/database-url";
+import { databaseProviderOf, databaseUrl } from "./lib/database-url";
+import { postgresCliAdapter, sqliteCliAdapter } from "./prisma/cli-adapters";
+
+const url = databaseUrl();
+const postgres = databaseProviderOf(url) === "postgresql";
+const folder = postgres ? path.join("prisma", "postgres") : "prisma";
 
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: path.join("prisma", "schema.prisma"),
-  migrations: { path: path.join("prisma", "migrations") },
+  schema: path.join(folder, "schema.prisma"),
+  migrations: { path: path.join(folder, "migrations") },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: databaseUrl() });
+    return postgres ? postgresCliAdapter(url) : sqliteCliAdapter(url);
   },
 });

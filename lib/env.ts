@@ -2,16 +2,35 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./database-url";
+import { DEFAULT_DATABASE_URL, databaseProviderOf } from "./database-url";
 import { parsePercentToBasisPoints } from "./money";
 
 /** The local mail catcher's SMTP port (scripts/mail-catcher.ts), used when SMTP_URL is not set. */
 export const DEFAULT_SMTP_URL = "smtp://127.0.0.1:1025";
 
-const schema = z.object({
+const milliseconds = (fallback: number) => z.coerce.number().int().min(0).max(3_600_000).default(fallback);
+
+/** The database: read on its own by lib/db.ts, so scripts that only need the database parse only these. */
+const databaseSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
+  /** PostgreSQL: connections one app process may hold. N instances hold up to N times this. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /** PostgreSQL: how long a query or transaction waits for a free connection before failing. */
+  DATABASE_POOL_TIMEOUT_MS: milliseconds(10_000),
+  /** PostgreSQL: an idle connection is closed after this long. */
+  DATABASE_IDLE_TIMEOUT_MS: milliseconds(30_000),
+  /** PostgreSQL: the server cancels a statement that runs longer (0: no limit). */
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(30_000),
+  /** PostgreSQL: an interactive transaction open longer than this is rolled back. */
+  DATABASE_TRANSACTION_TIMEOUT_MS: milliseconds(15_000),
+});
+
+const schema = databaseSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z.string().startsWith("file:").default(DEFAULT_DATABASE_URL),
   /** Public origin of the app, used for links and next-auth callbacks. */
   APP_URL: z.url().optional(),
   /** Signs session cookies. Generated into data/ on first use when not set. */
@@ -76,6 +95,20 @@ const schema = z.object({
   MERCHANT_NAME: z.string().trim().min(1).max(200).default("Coursemarket"),
   /** Its postal address on receipts, lines separated by ";" (e.g. "1 Main St; Springfield, IL 62701; USA"). */
   MERCHANT_ADDRESS: z.string().max(500).default(""),
+
+  /** How often one instance settles from Stripe what missed webhooks left pending (0: never). */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
+
+  /** Several instances: Next's data cache is shared through this Redis; unset, each process keeps its own. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
+   * Encrypts server actions' closed-over values; must be the same for every build serving the
+   * site (base64 of 32 bytes, e.g. `openssl rand -base64 32`). Read by Next.js at build time.
+   */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .refine((key) => Buffer.from(key, "base64").length === 32, "must be base64 of 32 random bytes (openssl rand -base64 32)")
+    .optional(),
 });
 
 export const EMULATOR_URL = "http://127.0.0.1:12111";
@@ -127,7 +160,8 @@ export interface Merchant {
   addressLines: string[];
 }
 
-function loadOrCreateSecret(dataDir: string): string {
+/** The zero-set-up secret of a local SQLite install: generated once into data/, kept across restarts. */
+export function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
@@ -136,16 +170,42 @@ function loadOrCreateSecret(dataDir: string): string {
   return secret;
 }
 
-function parseEnv(): Env {
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+function parsed<T extends z.ZodType>(shape: T): z.infer<T> {
+  const result = shape.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n  ${problems.join("\n  ")}`);
   }
-  const values = parsed.data;
-  if (values.STORAGE_BACKEND === "s3" && !values.S3_BUCKET) {
-    throw new Error("Invalid environment configuration:\n  S3_BUCKET is required with STORAGE_BACKEND=s3");
+  return result.data;
+}
+
+/**
+ * What must be set rather than generated or defaulted: a secret generated into data/ on one
+ * machine signs sessions the other instances cannot read, and one encryption key per build
+ * breaks server actions posted to another build.
+ */
+function requiredSecretsProblems(values: z.infer<typeof schema>): string[] {
+  const problems: string[] = [];
+  const postgres = databaseProviderOf(values.DATABASE_URL) === "postgresql";
+  // `next build` prerenders with NODE_ENV=production; a build needs no session secret.
+  const building = process.env.NEXT_PHASE === "phase-production-build";
+  if (!values.AUTH_SECRET && (postgres || (values.NODE_ENV === "production" && !building))) {
+    const why = postgres ? "the database is PostgreSQL" : "NODE_ENV is production";
+    problems.push(`AUTH_SECRET is required when ${why} (at least 32 characters, the same on every instance; e.g. openssl rand -base64 32)`);
   }
+  if (!values.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY && values.REDIS_URL) {
+    problems.push(
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is required when several instances serve the site (REDIS_URL is set): base64 of 32 bytes, the same for every build (e.g. openssl rand -base64 32)",
+    );
+  }
+  return problems;
+}
+
+function parseEnv(): Env {
+  const values = parsed(schema);
+  const problems = requiredSecretsProblems(values);
+  if (values.STORAGE_BACKEND === "s3" && !values.S3_BUCKET) problems.push("S3_BUCKET is required with STORAGE_BACKEND=s3");
+  if (problems.length) throw new Error(`Invalid environment configuration:\n  ${problems.join("\n  ")}`);
   return {
     ...values,
     APP_URL: values.APP_URL ?? `http://localhost:${values.PORT}`,
@@ -178,6 +238,30 @@ function stripeConfig(values: z.infer<typeof schema>): StripeConfig {
     usesEmulator,
     timeoutMs: values.STRIPE_TIMEOUT_MS,
   };
+}
+
+export interface DatabaseSettings {
+  pool: { max: number; connectionTimeoutMillis: number; idleTimeoutMillis: number; statementTimeoutMillis: number };
+  transactions: { maxWait: number; timeout: number };
+}
+
+/** Pool and transaction limits from the environment (only the database variables are read). */
+export function databaseSettings(): DatabaseSettings {
+  const values = parsed(databaseSchema);
+  return {
+    pool: {
+      max: values.DATABASE_POOL_MAX,
+      connectionTimeoutMillis: values.DATABASE_POOL_TIMEOUT_MS,
+      idleTimeoutMillis: values.DATABASE_IDLE_TIMEOUT_MS,
+      statementTimeoutMillis: values.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
+    transactions: { maxWait: values.DATABASE_POOL_TIMEOUT_MS, timeout: values.DATABASE_TRANSACTION_TIMEOUT_MS },
+  };
+}
+
+/** Throws the configuration's problems now (start-up scripts), without keeping the result. */
+export function checkEnvironment(): void {
+  parseEnv();
 }
 
 let cached: Env | undefined;

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { hashPassword } from "../lib/auth/password";
 import { db } from "../lib/db";
-import { migrateDatabase } from "../scripts/prepare-database";
+import { migrateAnyDatabase } from "../scripts/prepare-database";
 import { seedCourseContent } from "./seed-content";
 import { DEMO_COURSES, DEMO_PASSWORD, DEMO_USERS, generatedCourse } from "./seed-data";
 
@@ -63,7 +63,7 @@ export async function isDatabaseEmpty(): Promise<boolean> {
 
 async function main() {
   const { values } = parseArgs({ options: { courses: { type: "string" } }, allowPositionals: false });
-  migrateDatabase();
+  await migrateAnyDatabase();
   const seeded = await seedDemoData();
   console.log(`Seeded ${seeded.users} demo users and ${seeded.courses} demo courses.`);
   if (values.courses !== undefined) {

@@ -5,7 +5,7 @@ import path from "node:path";
 
 const SOURCES = [
   "app", "components", "lib", "public", "types", "instrumentation.ts", "next.config.mjs", "package-lock.json",
-  "postcss.config.mjs", "prisma/schema.prisma", "proxy.ts", "tsconfig.json",
+  "cache-handler.mjs", "postcss.config.mjs", "prisma/schema.prisma", "prisma/postgres/schema.prisma", "proxy.ts", "tsconfig.json",
 ];
 const STAMP = path.join(".next", "source-stamp");
 export const nextCli = path.resolve("node_modules", ".bin", "next");
@@ -33,7 +33,7 @@ export function buildIfNeeded(): void {
   if (upToDate) return;
   console.log("Building the app (first start, or the sources changed)…");
   // A pulled schema change needs a fresh client before the build type-checks against it.
-  const generated = spawnSync(path.resolve("node_modules", ".bin", "prisma"), ["generate"], { stdio: "ignore" });
+  const generated = spawnSync("npm", ["run", "--silent", "db:generate"], { stdio: "ignore" });
   if (generated.status !== 0) process.exit(generated.status ?? 1);
   const result = spawnSync(nextCli, ["build"], {
     stdio: "inherit",

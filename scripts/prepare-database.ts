@@ -2,15 +2,20 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseUrl } from "../lib/database-url";
+import pg from "pg";
+import { databaseProviderOf, databaseUrl } from "../lib/database-url";
+import { poolConfig } from "../lib/postgres-pool";
 
 const prismaCli = path.resolve("node_modules", ".bin", "prisma");
-const migrationsDir = path.resolve("prisma", "migrations");
 
-function pendingMigrations(file: string): string[] {
-  const committed = readdirSync(migrationsDir, { withFileTypes: true })
+function committedMigrations(folder: string): string[] {
+  return readdirSync(path.resolve(folder), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name);
+}
+
+function pendingMigrations(file: string): string[] {
+  const committed = committedMigrations(path.join("prisma", "migrations"));
   if (!existsSync(file)) return committed;
   const sqlite = new Database(file, { readonly: true });
   try {
@@ -26,8 +31,51 @@ function pendingMigrations(file: string): string[] {
   }
 }
 
+function deployMigrations(url: string, env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(prismaCli, ["migrate", "deploy"], {
+    env: { ...env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) {
+    throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+/** The PostgreSQL migrations not applied yet (all of them on an empty database). */
+export async function pendingPostgresMigrations(url: string): Promise<string[]> {
+  const committed = committedMigrations(path.join("prisma", "postgres", "migrations"));
+  const client = new pg.Client(poolConfig(url));
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query(`SELECT to_regclass('_prisma_migrations')::text AS name`);
+    if (!tables[0]?.name) return committed;
+    const { rows } = await client.query<{ migration_name: string }>(
+      `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const applied = new Set(rows.map((row) => row.migration_name));
+    return committed.filter((name) => !applied.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
 /**
- * Creates the database file if needed, applies committed migrations and turns on WAL. When
+ * Applies the committed PostgreSQL migrations. Safe when several instances start at once:
+ * `prisma migrate deploy` holds an advisory lock, so one applies and the others find nothing left.
+ */
+export async function migratePostgres(url: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if ((await pendingPostgresMigrations(url)).length > 0) deployMigrations(url, env);
+}
+
+/** Migrates the database DATABASE_URL names, SQLite or PostgreSQL. */
+export async function migrateAnyDatabase(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const url = env.DATABASE_URL || databaseUrl();
+  if (databaseProviderOf(url) === "postgresql") await migratePostgres(url, env);
+  else migrateDatabase(env);
+}
+
+/**
+ * Creates the SQLite file if needed, applies committed migrations and turns on WAL. When
  * nothing is pending the Prisma CLI is not started at all: that keeps start-up fast and lets the
  * seed run beside a serving app (migrate deploy wants the database to itself).
  */
@@ -35,15 +83,7 @@ export function migrateDatabase(env: NodeJS.ProcessEnv = process.env): void {
   const url = env.DATABASE_URL || databaseUrl();
   const file = url.replace(/^file:/, "");
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  if (pendingMigrations(file).length > 0) {
-    const result = spawnSync(prismaCli, ["migrate", "deploy"], {
-      env: { ...env, DATABASE_URL: url },
-      encoding: "utf8",
-    });
-    if (result.status !== 0) {
-      throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
-    }
-  }
+  if (pendingMigrations(file).length > 0) deployMigrations(url, env);
   const sqlite = new Database(file);
   try {
     // WAL lets readers (page renders) proceed while a write (a purchase, a webhook) commits.

@@ -1,16 +1,23 @@
-// `npm start`: build when the sources changed, migrate, seed an empty database, start the Stripe
-// emulator when no Stripe key is configured and the mail catcher when no SMTP_URL is, then serve.
+// `npm start`: build when the sources changed, migrate (SQLite or PostgreSQL, by DATABASE_URL),
+// seed an empty database, start the Stripe emulator when no Stripe key is configured and the
+// mail catcher when no SMTP_URL is, then serve.
 import { spawn, type ChildProcess } from "node:child_process";
 import { buildIfNeeded, nextCli } from "./build-if-needed";
 import { startEmulatorProcess } from "./emulator-process";
 import { startMailCatcherProcess } from "./mail-catcher-process";
-import { migrateDatabase } from "./prepare-database";
+import { migrateAnyDatabase } from "./prepare-database";
 
 async function main() {
   const port = process.env.PORT || "3000";
   const appUrl = process.env.APP_URL || `http://localhost:${port}`;
+  // On SQLite the local install keeps a generated secret in data/ (next start runs in production
+  // mode, where the app requires one); with PostgreSQL a missing AUTH_SECRET stops here.
+  const { checkEnvironment, loadOrCreateSecret } = await import("../lib/env");
+  const { databaseProvider } = await import("../lib/database-url");
+  if (!process.env.AUTH_SECRET && databaseProvider() === "sqlite") process.env.AUTH_SECRET = loadOrCreateSecret(process.env.DATA_DIR || "data");
+  checkEnvironment();
   buildIfNeeded();
-  migrateDatabase();
+  await migrateAnyDatabase();
   const { seedDemoData, isDatabaseEmpty } = await import("../prisma/seed");
   if (await isDatabaseEmpty()) {
     const seeded = await seedDemoData();

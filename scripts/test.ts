@@ -1,5 +1,5 @@
-// `npm test`: type-check, unit + integration tests, then Playwright journeys in Debian's Chromium
-// against a production build. Ends with one "N passed, N failed" line for the whole run.
+// `npm test`: type-check, unit + integration tests (on SQLite, then again on PostgreSQL), then
+// Playwright journeys in Debian's Chromium against a production build. Ends with one "N passed, N failed" line for the whole run.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -33,6 +33,26 @@ function ensureChromium(): void {
   if (install.status !== 0 || !existsSync(CHROMIUM)) {
     console.error("Could not install Chromium with apt-get; install it and run npm test again.");
     process.exit(1);
+  }
+}
+
+/** PostgreSQL for the second integration run: `.ci/run` starts it; without it the step fails and says why. */
+async function postgresReachable(): Promise<boolean> {
+  const { TEST_POSTGRES_URL } = await import("../tests/integration/support/postgres-databases");
+  const pg = (await import("pg")).default;
+  const { poolConfig } = await import("../lib/postgres-pool");
+  const client = new pg.Client({ ...poolConfig(TEST_POSTGRES_URL), connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch (error) {
+    console.error(
+      `\n✘ integration tests on PostgreSQL: cannot connect to ${new URL(TEST_POSTGRES_URL).host} (${error instanceof Error ? error.message : error}).` +
+        ` Start PostgreSQL (as root: pg_ctlcluster 15 main start; .ci/run does it and creates the role) or set TEST_POSTGRES_URL.`,
+    );
+    failures.push("integration tests on PostgreSQL (no server)");
+    return false;
   }
 }
 
@@ -74,6 +94,15 @@ run("unit, integration and emulator tests (vitest)", npx("vitest"), [
 ]);
 countVitest(vitestReport);
 
+// The same integration suite on PostgreSQL (a throw-away database per test file).
+const postgresReport = path.join(RESULTS, "vitest-postgres.json");
+if (await postgresReachable()) {
+  run("integration tests on PostgreSQL (vitest)", npx("vitest"), [
+    "run", "-c", "vitest.postgres.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${postgresReport}`,
+  ]);
+  countVitest(postgresReport);
+}
+
 ensureChromium();
 console.log("\n▶ production build for the browser tests");
 buildIfNeeded();
@@ -81,6 +110,13 @@ buildIfNeeded();
 const appReport = path.join(RESULTS, "playwright-app.json");
 run("browser journeys of the app (Playwright)", npx("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: appReport });
 countPlaywright(appReport);
+
+// Three instances on PostgreSQL and Redis behind the load balancer (needs redis-server, which .ci/run installs).
+const multiReport = path.join(RESULTS, "playwright-multi-instance.json");
+run("several app instances on PostgreSQL (Playwright)", npx("playwright"), ["test", "-c", "playwright.multi.config.ts", "--reporter=list,json"], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: multiReport,
+});
+countPlaywright(multiReport);
 
 if (existsSync("stripe-emulator/playwright.config.ts")) {
   const emulatorReport = path.join(RESULTS, "playwright-emulator.json");

@@ -1,5 +1,6 @@
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { containsIgnoringCase } from "@/lib/db-text-search";
 
 export const CATALOGUE_PAGE_SIZE = 12;
 
@@ -13,7 +14,7 @@ export interface CatalogueQuery {
 /** One page of published courses, newest first, with only the columns the cards show. */
 export async function listPublishedCourses({ search = "", page = 1 }: CatalogueQuery) {
   const term = search.trim().slice(0, 100);
-  const where = term ? { ...visibleCourse, title: { contains: term } } : visibleCourse;
+  const where = term ? { ...visibleCourse, title: containsIgnoringCase(term) } : visibleCourse;
   const [courses, total] = await Promise.all([
     db.course.findMany({
       where,

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
-import { CLAIM_LEASE_MS, MAX_ATTEMPTS, retryDelayMs } from "./retry-schedule";
+import { claimDueEmails } from "./claim-due-emails";
+import { MAX_ATTEMPTS, retryDelayMs } from "./retry-schedule";
 import { describeSendError, isPermanentFailure, smtpSender, type MailSender } from "./smtp-transport";
 
 export interface DeliveryOptions {
@@ -15,13 +16,11 @@ export interface DeliveryReport {
   failed: number;
 }
 
-const DUE_STATUSES = ["queued", "sending"];
-
 /**
- * Sends every email that is due. Each row is claimed with a conditional update on its attempt
- * count before it is sent, so two senders (two processes, or a sweep and a kick) never send one
- * email twice. A failure is recorded on the row and retried later, unless the server refused it
- * for good (5xx); it never throws. A sender that dies after the server accepted a message but
+ * Sends every email that is due. Rows are claimed before they are sent (claim-due-emails.ts),
+ * so two senders (two instances, or a sweep and a kick) never send one email twice. A failure
+ * is recorded on the row and retried later, unless the server refused it for good (5xx); it
+ * never throws. A sender that dies after the server accepted a message but
  * before marking it sent leaves it to be sent again once the claim's lease runs out: at least
  * once, never lost.
  */
@@ -31,21 +30,10 @@ export async function deliverDueEmails(options: DeliveryOptions = {}): Promise<D
   let sender = options.sender;
   try {
     for (;;) {
-      const due = await db.outboxEmail.findMany({
-        where: { status: { in: DUE_STATUSES }, nextAttemptAt: { lte: now() } },
-        orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-        take: options.batchSize ?? 20,
-        select: { id: true, attempts: true, toAddress: true, subject: true, textBody: true },
-      });
-      let claimedAny = false;
-      for (const row of due) {
-        const attempt = row.attempts + 1;
-        const claimed = await db.outboxEmail.updateMany({
-          where: { id: row.id, attempts: row.attempts, status: { in: DUE_STATUSES }, nextAttemptAt: { lte: now() } },
-          data: { status: "sending", attempts: attempt, nextAttemptAt: new Date(now().getTime() + CLAIM_LEASE_MS) },
-        });
-        if (claimed.count === 0) continue;
-        claimedAny = true;
+      const claimed = await claimDueEmails(now(), options.batchSize ?? 10);
+      if (claimed.length === 0) return report;
+      for (const row of claimed) {
+        const { attempt } = row;
         sender ??= smtpSender();
         try {
           await sender.send({ to: row.toAddress, subject: row.subject, text: row.textBody });
@@ -68,7 +56,6 @@ export async function deliverDueEmails(options: DeliveryOptions = {}): Promise<D
         });
         report.sent += 1;
       }
-      if (!claimedAny) return report;
     }
   } finally {
     if (sender && sender !== options.sender) sender.close();

@@ -2,12 +2,13 @@ import { recordAudit } from "@/lib/audit/audit-log";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { endAllSessions } from "@/lib/auth/sessions";
+import { containsIgnoringCase } from "@/lib/db-text-search";
 
 export const USERS_PAGE_SIZE = 25;
 
 export async function listUsers({ search = "", page = 1 }: { search?: string; page?: number }) {
   const term = search.trim().slice(0, 100);
-  const where = term ? { OR: [{ email: { contains: term } }, { name: { contains: term } }] } : {};
+  const where = term ? { OR: [{ email: containsIgnoringCase(term) }, { name: containsIgnoringCase(term) }] } : {};
   const [users, total] = await Promise.all([
     db.user.findMany({
       where,

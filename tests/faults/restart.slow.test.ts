@@ -43,6 +43,8 @@ async function startApp(): Promise<ChildProcess> {
       APP_URL,
       DATABASE_URL: `file:${TEST_DATABASE_FILE}`,
       DATA_DIR: path.resolve("tests/.tmp/restart-data"),
+      // next start runs in production mode, where the app requires a set secret.
+      AUTH_SECRET: "restart-test-only-secret-that-is-long-enough-0123",
     },
   });
   await waitFor("the app did not answer", async () => ((await fetch(`${APP_URL}/api/health`)).ok ? true : undefined), 60_000);

@@ -1,10 +1,12 @@
-import "./support/test-database";
+import { TEST_DATABASE_PROVIDER } from "./support/test-database";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ADMIN_ORDERS_PAGE_SIZE, adminOrdersHref, listAdminOrders, parseAdminOrderFilters } from "@/lib/orders/admin-orders";
 import { makeCourse, makeUser } from "./support/factories";
 
-const ORDERS = 20_000;
+// Enough rows for SQLite's planner to show its choices (the plan test below); the filters are
+// checked on PostgreSQL with fewer, since its bulk inserts through Prisma cost more time.
+const ORDERS = TEST_DATABASE_PROVIDER === "postgresql" ? 4_000 : 20_000;
 const DAY = 86_400_000;
 const START = Date.parse("2026-01-01T00:00:00Z");
 const STATUSES = ["paid", "pending", "canceled", "refunded"] as const;
@@ -18,7 +20,7 @@ beforeAll(async () => {
   const buyer = await makeUser("buyer");
   for (let offset = 0; offset < ORDERS; offset += 5_000) {
     await db.order.createMany({
-      data: Array.from({ length: 5_000 }, (_, n) => {
+      data: Array.from({ length: Math.min(5_000, ORDERS - offset) }, (_, n) => {
         const i = offset + n;
         return {
           buyerId: buyer.id,
@@ -85,7 +87,8 @@ describe("admin order list", () => {
     expect(adminOrdersHref({ status: "paid", seller: "u1", from: "2026-01-01", page: 3 })).toBe("/admin/orders?status=paid&seller=u1&from=2026-01-01&page=3");
   });
 
-  it("uses an index for every filter combination, never a full scan and sort", async () => {
+  // SQLite's query plans; PostgreSQL's planner picks by table statistics, not by shape.
+  it.skipIf(TEST_DATABASE_PROVIDER === "postgresql")("uses an index for every filter combination, never a full scan and sort", async () => {
     const plans: Record<string, string> = {
       none: `SELECT id FROM "Order" ORDER BY createdAt DESC, id DESC LIMIT 25`,
       status: `SELECT id FROM "Order" WHERE status = 'paid' ORDER BY createdAt DESC, id DESC LIMIT 25`,

@@ -7,10 +7,10 @@ import { makeCourse, makeUser } from "./factories";
 import { confirmInBrowser, connectSeller, type TestStripe } from "./stripe-emulator";
 
 /**
- * A new seller's 25.00 course bought by a new buyer with a 10 % fee, by destination or direct
- * charge: confirmed as Stripe.js would, then settled as the return page does.
+ * A new seller's 25.00 course paid by a new buyer with a 10 % fee, by destination or direct
+ * charge, confirmed as Stripe.js would: what the app learns of it is left to the caller.
  */
-export async function buyPaidCourse(stripe: TestStripe, adminId: string, chargeType: "destination" | "direct", paymentMethod = "pm_card_visa") {
+export async function payForNewCourse(stripe: TestStripe, adminId: string, chargeType: "destination" | "direct", paymentMethod = "pm_card_visa") {
   await updatePlatformSettings(adminId, { feeBasisPoints: 1000, chargeType });
   const seller = await makeUser("seller");
   const account = await connectSeller(stripe, seller.id);
@@ -21,9 +21,15 @@ export async function buyPaidCourse(stripe: TestStripe, adminId: string, chargeT
   const onAccount = chargeType === "direct" ? account : undefined;
   const confirmed = await confirmInBrowser(stripe, purchase.clientSecret, paymentMethod, onAccount);
   expect(confirmed.body.status).toBe("succeeded");
-  await settleOrder(buyer.id, purchase.orderId);
+  return { seller, buyer, course, account, onAccount, orderId: purchase.orderId, clientSecret: purchase.clientSecret };
+}
+
+/** The same purchase, then settled as the return page does. */
+export async function buyPaidCourse(stripe: TestStripe, adminId: string, chargeType: "destination" | "direct", paymentMethod = "pm_card_visa") {
+  const paid = await payForNewCourse(stripe, adminId, chargeType, paymentMethod);
+  await settleOrder(paid.buyer.id, paid.orderId);
   await stripe.settle();
-  const intentId = purchase.clientSecret.split("_secret_")[0]!;
-  const intent = (await stripe.call("GET", `/v1/payment_intents/${intentId}`, undefined, undefined, onAccount)).body;
-  return { seller, buyer, course, account, onAccount, orderId: purchase.orderId, intentId, intent };
+  const intentId = paid.clientSecret.split("_secret_")[0]!;
+  const intent = (await stripe.call("GET", `/v1/payment_intents/${intentId}`, undefined, undefined, paid.onAccount)).body;
+  return { ...paid, intentId, intent };
 }
