@@ -2,7 +2,7 @@ import "./support/test-database";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
 import { startCoursePurchase } from "@/lib/orders/start-purchase";
 import { makeCourse, makeUser } from "./support/factories";
 import { confirmInBrowser, connectSeller, startTestStripe, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
@@ -46,6 +46,31 @@ async function paidPurchase() {
   await confirmInBrowser(stripe, result.clientSecret);
   const intentId = result.clientSecret.split("_secret_")[0];
   return { buyer, course, orderId: result.orderId, events: await eventsFor(intentId) };
+}
+
+/** The database refuses to change an order's status for a moment (a trigger standing in for a locked or full disk). */
+async function refuseOrderStatusWrites(): Promise<void> {
+  if (dbProvider === "postgresql") {
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION fail_order_payment() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk I/O error'; END $$`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER fail_order_payment BEFORE UPDATE OF status ON "Order" FOR EACH ROW EXECUTE FUNCTION fail_order_payment()`,
+    );
+    return;
+  }
+  await db.$executeRawUnsafe(
+    `CREATE TRIGGER fail_order_payment BEFORE UPDATE OF status ON "Order" BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
+  );
+}
+
+async function allowOrderStatusWrites(): Promise<void> {
+  if (dbProvider === "postgresql") {
+    await db.$executeRawUnsafe(`DROP TRIGGER fail_order_payment ON "Order"`);
+    await db.$executeRawUnsafe(`DROP FUNCTION fail_order_payment()`);
+    return;
+  }
+  await db.$executeRawUnsafe(`DROP TRIGGER fail_order_payment`);
 }
 
 async function rawEvent(id: string): Promise<string> {
@@ -117,14 +142,11 @@ describe("the webhook endpoint", () => {
     const { orderId, events } = await paidPurchase();
     const succeeded = events.find((e) => e.type === "payment_intent.succeeded")!;
     const payload = await rawEvent(succeeded.id);
-    // The database refuses the write for a moment (a trigger standing in for a locked or full disk).
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER fail_order_payment BEFORE UPDATE OF status ON "Order" BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
-    );
+    await refuseOrderStatusWrites();
     try {
       expect((await deliver(payload)).status).toBe(500);
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER fail_order_payment`);
+      await allowOrderStatusWrites();
     }
     expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: succeeded.id } })).status).toBe("failed");
     expect((await deliver(payload)).status).toBe(200);
