@@ -34,7 +34,7 @@ button,.button{appearance:none;border:0;border-radius:6px;padding:10px 18px;font
 table{width:100%;border-collapse:collapse;font-size:13px}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eef1f5;vertical-align:top}
 th{color:#697386;font-weight:600}
-code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f2f4f8;padding:1px 4px;border-radius:3px}
+code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;color:#3c4257;background:#f2f4f8;padding:1px 4px;border-radius:3px}
 .status{font-size:12px;border-radius:4px;padding:1px 6px;background:#eef1f5}
 .status.succeeded,.status.active,.status.paid,.status.enabled{background:#d7f7c2;color:#05690d}
 .status.failed,.status.canceled,.status.past_due,.status.requires_payment_method{background:#ffe7f2;color:#b3093c}

@@ -41,7 +41,7 @@ export default async function AdminEventPage({ params }: { params: Promise<{ eve
         </p>
       </div>
       <h2 className="mb-3 text-lg font-semibold">Payload</h2>
-      <pre className="card max-w-5xl overflow-x-auto text-xs" data-testid="event-payload">{event.payload}</pre>
+      <pre className="card max-w-5xl overflow-x-auto text-xs" data-testid="event-payload" tabIndex={0} role="region" aria-label="Event payload">{event.payload}</pre>
     </>
   );
 }
