@@ -161,7 +161,8 @@ test("a seller builds a course, a visitor previews it, a buyer learns from it un
   await admin.goto(`/admin/orders/${order!.id}`);
   await admin.getByLabel(/Amount to refund/).fill("20.00");
   await admin.getByLabel("Reason").selectOption("requested_by_customer");
-  await admin.getByRole("button", { name: "Refund" }).click();
+  await admin.getByRole("button", { name: "Refund", exact: true }).click();
+  await admin.getByRole("button", { name: "Yes, refund 20.00 USD" }).click();
   await expect(admin.getByTestId("admin-order-status")).toHaveText("Refunded");
   await waitForWebhooks();
   await page.goto(`/library/${course.slug}?lesson=${slides.id}`);
