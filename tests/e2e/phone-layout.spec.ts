@@ -104,7 +104,7 @@ test("on a wide screen the header shows its links in one row, with no menu toggl
   await expect(main.getByRole("link", { name: "Orders", exact: true })).toHaveAttribute("href", "/admin/orders");
   await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
   const admin = page.getByRole("navigation", { name: "Admin" });
-  await expect(admin.getByRole("link")).toHaveText(["Overview", "Users", "Orders", "Events", "Emails", "Audit", "Settings"]);
+  await expect(admin.getByRole("link")).toHaveText(["Overview", "Users", "Orders", "Events", "Emails", "Audit", "Settings", "Fees"]);
   await expect(admin.getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
   await page.goto(`/admin/orders/${fx.orderId}`);
   await expect(admin.getByRole("link", { name: "Orders" })).toHaveAttribute("aria-current", "page");

@@ -19,8 +19,11 @@ export interface PageFixtures {
   freshCourse: { id: string; slug: string };
   orderId: string;
   eventId: string;
-  /** One of the demo seller's courses, for the edit page. */
+  /** One of the demo seller's courses, for the edit and curriculum pages, and one of its lessons. */
   sellerCourseId: string;
+  sellerLessonId: string;
+  /** A free preview lesson of a published course, open to everyone. */
+  previewLesson: { slug: string; id: string };
   credentials: Record<Exclude<Role, "visitor">, { email: string; password: string }>;
 }
 
@@ -31,17 +34,21 @@ export const PAGE_URLS: Record<string, (fx: PageFixtures) => string> = {
   "/register": () => "/register",
   "/courses": () => "/courses",
   "/courses/[slug]": (fx) => `/courses/${fx.freshCourse.slug}`,
+  "/courses/[slug]/lessons/[lessonId]": (fx) => `/courses/${fx.previewLesson.slug}/lessons/${fx.previewLesson.id}`,
   "/checkout/[slug]": (fx) => `/checkout/${fx.freshCourse.slug}`,
   "/checkout/complete/[orderId]": (fx) => `/checkout/complete/${fx.orderId}`,
   "/library": () => "/library",
   "/library/[slug]": (fx) => `/library/${fx.ownedCourse.slug}`,
   "/membership": () => "/membership",
+  "/account": () => "/account",
   "/account/orders": () => "/account/orders",
   "/account/orders/[orderId]": (fx) => `/account/orders/${fx.orderId}`,
   "/seller": () => "/seller",
   "/seller/sales": () => "/seller/sales",
   "/seller/courses/new": () => "/seller/courses/new",
   "/seller/courses/[id]/edit": (fx) => `/seller/courses/${fx.sellerCourseId}/edit`,
+  "/seller/courses/[id]/content": (fx) => `/seller/courses/${fx.sellerCourseId}/content`,
+  "/seller/courses/[id]/content/lessons/[lessonId]": (fx) => `/seller/courses/${fx.sellerCourseId}/content/lessons/${fx.sellerLessonId}`,
   "/admin": () => "/admin",
   "/admin/users": () => "/admin/users",
   "/admin/orders": () => "/admin/orders",
@@ -51,6 +58,7 @@ export const PAGE_URLS: Record<string, (fx: PageFixtures) => string> = {
   "/admin/emails": () => "/admin/emails",
   "/admin/audit": () => "/admin/audit",
   "/admin/settings": () => "/admin/settings",
+  "/admin/fees": () => "/admin/fees",
 };
 
 function pageFiles(directory: string): string[] {
@@ -75,6 +83,11 @@ export function declaredPageRoutes(): string[] {
 export async function preparePageFixtures(): Promise<PageFixtures> {
   const seller = readRow<{ id: string }>(`SELECT id FROM "User" WHERE email = ?`, DEMO.seller.email)!;
   const sellerCourse = readRow<{ id: string }>(`SELECT id FROM "Course" WHERE sellerId = ? ORDER BY createdAt LIMIT 1`, seller.id)!;
+  const sellerLesson = readRow<{ id: string }>(`SELECT id FROM "Lesson" WHERE courseId = ? ORDER BY position LIMIT 1`, sellerCourse.id)!;
+  const previewLesson = readRow<{ slug: string; id: string }>(
+    `SELECT c.slug AS slug, l.id AS id FROM "Lesson" l JOIN "Course" c ON c.id = l.courseId
+     WHERE l.preview = 1 AND l.published = 1 AND c.published = 1 ORDER BY c.slug LIMIT 1`,
+  )!;
   const ownedCourse = createCourse(seller.id, { title: "A course on every page" });
   const freshCourse = createCourse(seller.id, { title: "A course nobody owns" });
   const buyer = await createUser("buyer", "every-page-buyer");
@@ -91,6 +104,8 @@ export async function preparePageFixtures(): Promise<PageFixtures> {
     orderId: order.id,
     eventId: event.id,
     sellerCourseId: sellerCourse.id,
+    sellerLessonId: sellerLesson.id,
+    previewLesson,
     credentials: { buyer, seller: DEMO.seller, admin },
   };
 }
