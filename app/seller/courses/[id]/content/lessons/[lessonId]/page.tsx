@@ -55,7 +55,7 @@ export default async function LessonEditorPage({ params }: Props) {
             <h2 id="video-heading" className="font-semibold">Video</h2>
             {lesson.videoFile ? (
               <div className="my-2 text-sm" data-testid="lesson-video-file">
-                <a href={lessonFileUrl(lesson.id, lesson.videoFile.id)}>{lesson.videoFile.filename}</a> · {formatBytes(lesson.videoFile.sizeBytes)}
+                <a href={lessonFileUrl(lesson.id, lesson.videoFile.id)} className="underline">{lesson.videoFile.filename}</a> · {formatBytes(lesson.videoFile.sizeBytes)}
                 {lesson.videoFile.durationSeconds ? ` · ${formatDuration(lesson.videoFile.durationSeconds)}` : ""}
                 <ActionForm action={removeLessonFileAction} fields={{ lessonId: lesson.id, fileId: lesson.videoFile.id }} submitLabel="Remove video" variant="danger" className="mt-1">{null}</ActionForm>
               </div>
