@@ -63,7 +63,7 @@ export function FileUpload({ lessonId, purpose, accept, maxBytes, label, hint }:
   const sending = status.state === "sending";
   return (
     <div className="mt-2 space-y-2" data-testid={`upload-${purpose}`}>
-      <input ref={input} type="file" accept={accept} disabled={sending} className="block w-full text-sm" aria-label={purpose === "video" ? "Choose a video" : "Choose a file"} />
+      <input ref={input} type="file" accept={accept} disabled={sending} className="block min-h-11 w-full text-sm" aria-label={purpose === "video" ? "Choose a video" : "Choose a file"} />
       <p className="text-xs text-slate-500">{hint}</p>
       <div className="flex gap-2">
         <button type="button" className="btn-secondary" onClick={start} disabled={sending}>{label}</button>
