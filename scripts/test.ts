@@ -9,6 +9,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const RESULTS = path.resolve("test-results");
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
+const failedTests: string[] = [];
+const flakyTests: string[] = [];
 
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${label}`);
@@ -69,11 +71,47 @@ function countVitest(file: string): void {
   totals.skipped += report.numPendingTests + report.numTodoTests;
 }
 
+/** The failed and retried-then-passed tests a Vitest run's outcome reporter wrote (tests/support/outcome-reporter.ts). */
+function collectVitestOutcomes(file: string): void {
+  if (!existsSync(file)) return;
+  const outcomes = JSON.parse(readFileSync(file, "utf8")) as {
+    failed: { name: string; file: string; error?: string }[];
+    flaky: { name: string; file: string }[];
+  };
+  for (const test of outcomes.failed) failedTests.push(`${test.file} › ${test.name}${test.error ? `: ${test.error}` : ""}`);
+  for (const test of outcomes.flaky) flakyTests.push(`${test.file} › ${test.name}`);
+}
+
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; file: string; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+};
+
+function collectPlaywrightOutcomes(suites: PlaywrightSuite[]): void {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status === "unexpected") {
+          const message = test.results.at(-1)?.error?.message?.split("\n")[0]?.replace(/\u001b\[\d+m/g, "");
+          failedTests.push(`${spec.file} › ${spec.title}${message ? `: ${message}` : ""}`);
+        } else if (test.status === "flaky") {
+          flakyTests.push(`${spec.file} › ${spec.title}`);
+        }
+      }
+    }
+    collectPlaywrightOutcomes(suite.suites ?? []);
+  }
+}
+
 function countPlaywright(file: string): void {
   if (!existsSync(file)) return;
   const report = JSON.parse(readFileSync(file, "utf8")) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    suites?: PlaywrightSuite[];
   };
+  collectPlaywrightOutcomes(report.suites ?? []);
   totals.passed += report.stats.expected + report.stats.flaky;
   totals.failed += report.stats.unexpected;
   totals.skipped += report.stats.skipped;
@@ -89,18 +127,22 @@ run("type-check the app", npx("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 run("type-check the Stripe emulator", npx("tsc"), ["--noEmit", "-p", "stripe-emulator/tsconfig.json"]);
 
 const vitestReport = path.join(RESULTS, "vitest.json");
+const vitestOutcomes = path.join(RESULTS, "vitest-outcomes.json");
 run("unit, integration and emulator tests (vitest)", npx("vitest"), [
-  "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`,
-]);
+  "run", "--retry=1", "--reporter=default", "--reporter=json", "--reporter=./tests/support/outcome-reporter.ts", `--outputFile.json=${vitestReport}`,
+], { OUTCOME_REPORT_FILE: vitestOutcomes });
 countVitest(vitestReport);
+collectVitestOutcomes(vitestOutcomes);
 
 // The same integration suite on PostgreSQL (a throw-away database per test file).
 const postgresReport = path.join(RESULTS, "vitest-postgres.json");
 if (await postgresReachable()) {
+  const postgresOutcomes = path.join(RESULTS, "vitest-postgres-outcomes.json");
   run("integration tests on PostgreSQL (vitest)", npx("vitest"), [
-    "run", "-c", "vitest.postgres.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${postgresReport}`,
-  ]);
+    "run", "-c", "vitest.postgres.config.ts", "--retry=1", "--reporter=default", "--reporter=json", "--reporter=./tests/support/outcome-reporter.ts", `--outputFile.json=${postgresReport}`,
+  ], { OUTCOME_REPORT_FILE: postgresOutcomes });
   countVitest(postgresReport);
+  collectVitestOutcomes(postgresOutcomes);
 }
 
 ensureChromium();
@@ -108,7 +150,7 @@ console.log("\n▶ production build for the browser tests");
 buildIfNeeded();
 
 const appReport = path.join(RESULTS, "playwright-app.json");
-run("browser journeys of the app (Playwright)", npx("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: appReport });
+run("browser journeys of the app (Playwright)", npx("playwright"), ["test", "--retries=1", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: appReport });
 countPlaywright(appReport);
 
 // Three instances on PostgreSQL and Redis behind the load balancer (needs redis-server, which .ci/run installs).
@@ -127,6 +169,8 @@ if (existsSync("stripe-emulator/playwright.config.ts")) {
 }
 
 console.log("");
+if (flakyTests.length) console.log(`Passed only on a retry (flaky, look into them):\n${flakyTests.map((test) => `  ~ ${test}`).join("\n")}`);
+if (failedTests.length) console.log(`Failed tests:\n${failedTests.map((test) => `  ✘ ${test}`).join("\n")}`);
 if (failures.length) console.log(`Failed steps: ${failures.join("; ")}`);
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
 console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
