@@ -1,10 +1,10 @@
 // Subscriptions over time: first invoice, payment outcomes, renewals when the clock moves,
 // dunning (past_due, retries, then cancel), cancel at period end, incomplete expiry.
-import { dueBankDebits } from "../payments/bank_debits.js";
+import { dueBankDebits } from "../payments/bank_debit_settlement.js";
 import type { Emulator } from "../core/emulator.js";
 import type { StripeObject } from "../store/store.js";
 import { emitEvent, updateAndEmit } from "../webhooks/events.js";
-import { intentHidden } from "../payments/payment_intent_engine.js";
+import { intentHidden } from "../payments/intent_state.js";
 import { addInterval, type Interval } from "./periods.js";
 import { attemptInvoicePayment, createInvoice, finalizeInvoice, invoiceHidden, markInvoicePaid, voidInvoice, type LineInput } from "./invoices.js";
 

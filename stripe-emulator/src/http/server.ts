@@ -1,15 +1,17 @@
-// Node http server: reads the request, applies faults, authentication, Stripe-Account
-// scoping and idempotency, dispatches to the router and writes Stripe-shaped answers.
+// Node http server: reads the request, then applies in order the injected faults, authentication,
+// idempotency and the router, and writes Stripe-shaped answers with Stripe's headers.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { Emulator, RequestLogEntry } from "../core/emulator.js";
 import { randomChars } from "../core/ids.js";
 import { API_VERSION } from "../core/version.js";
-import { checkApiVersion } from "./api-version.js";
-import { accountInvalid, ApiError, maskKey } from "./errors.js";
-import { parseForm } from "./form.js";
+import { authenticate } from "./authentication.js";
+import { ApiError } from "./errors.js";
+import { takeFault } from "./faults.js";
+import { idempotencyScope, remember, replayFor } from "./idempotency.js";
+import { authFrom, headersOf, parseBody } from "./request.js";
 import type { PathRouter } from "./router.js";
-import type { EmulatorRequest, EmulatorResponse, FormValue } from "./types.js";
+import type { EmulatorResponse, ReceivedRequest } from "./types.js";
 
 const CORS_HEADERS: Record<string, string> = {
   "access-control-allow-origin": "*",
@@ -19,11 +21,7 @@ const CORS_HEADERS: Record<string, string> = {
   "access-control-expose-headers": "Request-Id, Idempotent-Replayed, Stripe-Version",
   "access-control-max-age": "300",
 };
-
-/** Paths that need an API key (the Stripe API itself and OAuth token calls). */
-function needsApiKey(path: string): boolean {
-  return path.startsWith("/v1/") || path === "/oauth/token" || path === "/oauth/deauthorize" || path.startsWith("/_emulator/3ds/");
-}
+const REQUEST_LOG_LIMIT = 10_000;
 
 export interface RunningServer {
   server: Server;
@@ -49,44 +47,75 @@ export function createEmulatorServer(emu: Emulator, router: PathRouter): Running
   return { server, hangingSockets };
 }
 
-function parseBody(req: IncomingMessage, rawBody: string, query: URLSearchParams, method: string): Record<string, FormValue> {
-  if (method === "GET" || method === "DELETE" || method === "HEAD") {
-    const fromQuery = parseForm(query.toString());
-    if (method === "DELETE" && rawBody) return { ...fromQuery, ...parseForm(rawBody) };
-    return fromQuery;
-  }
-  const type = req.headers["content-type"] ?? "";
-  if (type.includes("application/json")) {
-    try {
-      const parsed = rawBody ? JSON.parse(rawBody) : {};
-      return jsonToForm(parsed) as Record<string, FormValue>;
-    } catch {
-      return {};
-    }
-  }
-  return parseForm(rawBody);
+function readRequest(req: IncomingMessage, rawBody: string): ReceivedRequest {
+  const method = (req.method ?? "GET").toUpperCase();
+  const url = new URL(req.url ?? "/", "http://emulator.local");
+  const headers = headersOf(req);
+  return {
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    headers,
+    rawBody,
+    body: parseBody(req, rawBody, url.searchParams, method),
+    requestId: `req_${randomChars(14)}`,
+    auth: authFrom(headers["authorization"]),
+    account: headers["stripe-account"]?.trim() || null,
+  };
 }
 
-/** JSON bodies (control API) are turned into the same string-valued shape as form bodies. */
-function jsonToForm(v: unknown): FormValue {
-  if (v === null || v === undefined) return "";
-  if (Array.isArray(v)) return v.map(jsonToForm);
-  if (typeof v === "object") {
-    const out: Record<string, FormValue> = {};
-    for (const [k, val] of Object.entries(v)) out[k] = jsonToForm(val);
-    return out;
+/** The dashboard's request log entry; the control API's own calls are not logged. */
+function logEntry(emu: Emulator, request: ReceivedRequest, idempotencyKey: string | null): RequestLogEntry {
+  const entry: RequestLogEntry = {
+    id: request.requestId,
+    time: emu.now(),
+    method: request.method,
+    path: request.path,
+    account: request.account,
+    key_type: request.auth?.kind ?? null,
+    idempotency_key: idempotencyKey,
+    status: 0,
+    replayed: false,
+    fault: null,
+    duration_ms: 0,
+  };
+  if (!request.path.startsWith("/_emulator/") || request.path.startsWith("/_emulator/3ds/")) {
+    emu.requestLog.push(entry);
+    if (emu.requestLog.length > REQUEST_LOG_LIMIT) emu.requestLog.splice(0, emu.requestLog.length - REQUEST_LOG_LIMIT);
   }
-  return String(v);
+  return entry;
 }
 
-function authFrom(header: string | undefined): EmulatorRequest["auth"] {
-  if (!header) return null;
-  let key = "";
-  if (/^bearer /i.test(header)) key = header.slice(7).trim();
-  else if (/^basic /i.test(header)) key = Buffer.from(header.slice(6).trim(), "base64").toString().split(":")[0];
-  if (/^(sk|rk)_test_[A-Za-z0-9_]+$/.test(key)) return { kind: "secret", key };
-  if (/^pk_test_[A-Za-z0-9_]+$/.test(key)) return { kind: "publishable", key };
-  return key ? { kind: "secret", key: `invalid:${key}` } : null;
+function responseHeaders(request: ReceivedRequest, idempotencyKey: string | null, response: EmulatorResponse): Record<string, string> {
+  const isString = typeof response.body === "string";
+  return {
+    // The control API answers no other web origin: a page elsewhere must not reset or drive it.
+    ...(request.path.startsWith("/_emulator/") ? {} : CORS_HEADERS),
+    "request-id": request.requestId,
+    ...(isString ? {} : { "content-type": "application/json" }),
+    ...(request.path.startsWith("/v1/") ? { "stripe-version": API_VERSION } : {}),
+    ...(idempotencyKey && request.method === "POST" ? { "idempotency-key": idempotencyKey } : {}),
+    ...(response.headers ?? {}),
+  };
+}
+
+async function routed(emu: Emulator, router: PathRouter, request: ReceivedRequest): Promise<EmulatorResponse & { remember: boolean }> {
+  const match = router.match(request.method, request.path);
+  if (!match) {
+    throw new ApiError(404, {
+      type: "invalid_request_error",
+      message: `Unrecognized request URL (${request.method}: ${request.path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+    });
+  }
+  emu.currentRequest = { id: request.requestId, idempotency_key: request.headers["idempotency-key"]?.trim() || null };
+  try {
+    return { ...(await match.handler(request, match.params)), remember: true };
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    return { status: err.status, headers: err.headers, body: err.toResponseBody(), remember: err.saveIdempotent };
+  } finally {
+    emu.currentRequest = { id: null, idempotency_key: null };
+  }
 }
 
 async function handle(
@@ -98,197 +127,64 @@ async function handle(
   hangingSockets: Set<Socket>,
 ): Promise<void> {
   const started = Date.now();
-  const method = (req.method ?? "GET").toUpperCase();
-  const url = new URL(req.url ?? "/", "http://emulator.local");
-  const path = url.pathname;
-  const requestId = `req_${randomChars(14)}`;
-  const headers: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-  const account = headers["stripe-account"]?.trim() || null;
-  const idempotencyKey = headers["idempotency-key"]?.trim() || null;
-
-  const logged = !path.startsWith("/_emulator/") || path.startsWith("/_emulator/3ds/");
-  const entry: RequestLogEntry = {
-    id: requestId,
-    time: emu.now(),
-    method,
-    path,
-    account,
-    key_type: authFrom(headers["authorization"])?.kind ?? null,
-    idempotency_key: idempotencyKey,
-    status: 0,
-    replayed: false,
-    fault: null,
-    duration_ms: 0,
-  };
-  if (logged) {
-    emu.requestLog.push(entry);
-    if (emu.requestLog.length > 10_000) emu.requestLog.splice(0, emu.requestLog.length - 10_000);
-  }
+  const request = readRequest(req, rawBody);
+  const idempotencyKey = request.headers["idempotency-key"]?.trim() || null;
+  const entry = logEntry(emu, request, idempotencyKey);
 
   let answerLost = false;
-  const send = (r: EmulatorResponse): void => {
+  const send = (response: EmulatorResponse): void => {
+    entry.status = response.status;
+    entry.duration_ms = Date.now() - started;
     if (answerLost) {
-      entry.status = r.status;
-      entry.duration_ms = Date.now() - started;
       req.socket.destroy();
       return;
     }
-    const isString = typeof r.body === "string";
-    const payload = isString ? (r.body as string) : JSON.stringify(r.body, null, 2);
-    const out: Record<string, string> = {
-      // The control API answers no other web origin: a page elsewhere must not reset or drive it.
-      ...(path.startsWith("/_emulator/") ? {} : CORS_HEADERS),
-      "request-id": requestId,
-      ...(isString ? {} : { "content-type": "application/json" }),
-      ...(path.startsWith("/v1/") ? { "stripe-version": API_VERSION } : {}),
-      ...(idempotencyKey && method === "POST" ? { "idempotency-key": idempotencyKey } : {}),
-      ...(r.headers ?? {}),
-    };
-    res.writeHead(r.status, out);
-    res.end(method === "HEAD" ? undefined : payload);
-    entry.status = r.status;
-    entry.duration_ms = Date.now() - started;
+    const payload = typeof response.body === "string" ? response.body : JSON.stringify(response.body, null, 2);
+    res.writeHead(response.status, responseHeaders(request, idempotencyKey, response));
+    res.end(request.method === "HEAD" ? undefined : payload);
     if (emu.options.logRequests) {
-      console.log(`[stripe-emulator] ${method} ${path} ${account ?? ""} -> ${r.status}${entry.replayed ? " (replayed)" : ""}`);
+      console.log(
+        `[stripe-emulator] ${request.method} ${request.path} ${request.account ?? ""} -> ${response.status}${entry.replayed ? " (replayed)" : ""}`,
+      );
     }
   };
 
-  if (method === "OPTIONS") {
+  if (request.method === "OPTIONS") {
     send({ status: 204, body: "" });
     return;
   }
 
-  // Injected faults come first: the request never reaches the API (except drop_after, which loses only the answer).
-  const fault = emu.faults.find(
-    (f) => f.remaining > 0 && (f.method === "*" || f.method === method) && path.startsWith(f.path_prefix),
-  );
-  if (fault && fault.skip > 0) fault.skip -= 1;
-  else if (fault) {
-    fault.remaining -= 1;
-    if (fault.remaining === 0) emu.faults = emu.faults.filter((f) => f !== fault);
-    entry.fault = fault.kind;
-    if (fault.kind === "timeout") {
+  const fault = takeFault(emu, request.method, request.path);
+  if (fault.kind !== "none") entry.fault = fault.fault.kind;
+  switch (fault.kind) {
+    case "hang":
       entry.status = -1;
       hangingSockets.add(req.socket);
       req.socket.once("close", () => hangingSockets.delete(req.socket));
-      return; // hang until the client gives up
-    }
-    if (fault.kind === "drop") {
+      return; // until the client gives up
+    case "drop":
       entry.status = -1;
       req.socket.destroy();
       return;
-    }
-    if (fault.kind === "429") {
-      send({
-        status: 429,
-        body: {
-          error: {
-            type: "invalid_request_error",
-            code: "rate_limit",
-            message: "Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.",
-            doc_url: "https://stripe.com/docs/error-codes/rate-limit",
-          },
-        },
-      });
+    case "answer":
+      send(fault.response);
       return;
-    }
-    if (fault.kind === "500") {
-      send({
-        status: 500,
-        body: { error: { type: "api_error", message: "An unknown error occurred (injected by the Stripe emulator)." } },
-      });
-      return;
-    }
-    // drop_after: the request is carried out below; only its answer is lost.
-    answerLost = true;
+    case "lose_answer":
+      answerLost = true;
+      break;
   }
 
-  const emuReq: EmulatorRequest = {
-    method,
-    path,
-    query: url.searchParams,
-    headers,
-    rawBody,
-    body: parseBody(req, rawBody, url.searchParams, method),
-    requestId,
-    auth: authFrom(headers["authorization"]),
-    account,
-  };
-
   try {
-    if (needsApiKey(path)) {
-      const auth = emuReq.auth;
-      if (!auth) {
-        throw new ApiError(401, {
-          type: "invalid_request_error",
-          message:
-            "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.",
-        });
-      }
-      if (auth.key.startsWith("invalid:")) {
-        throw new ApiError(401, {
-          type: "invalid_request_error",
-          message: `Invalid API Key provided: ${maskKey(auth.key.slice(8))}`,
-        });
-      }
-      if (account && !emu.canActFor(account)) throw accountInvalid(auth.key, account);
-      if (path.startsWith("/v1/")) checkApiVersion(headers["stripe-version"]);
+    authenticate(emu, request);
+    const scope = idempotencyScope(request, idempotencyKey);
+    const replay = scope && idempotencyKey ? replayFor(emu, scope, request, idempotencyKey) : null;
+    if (replay) {
+      entry.replayed = true;
+      send(replay);
+      return;
     }
-
-    // Idempotency: POSTs to the API with an Idempotency-Key, scoped per account.
-    const idemScope = method === "POST" && idempotencyKey && needsApiKey(path) ? `${account ?? "platform"}:${idempotencyKey}` : null;
-    if (idemScope) {
-      const prior = emu.idempotency.get(idemScope);
-      if (prior) {
-        if (prior.method !== method || prior.path !== path || prior.rawBody !== rawBody) {
-          throw new ApiError(400, {
-            type: "idempotency_error",
-            message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
-          });
-        }
-        entry.replayed = true;
-        send({
-          status: prior.status,
-          headers: { ...prior.headers, "idempotent-replayed": "true", "original-request": prior.headers["request-id"] ?? "" },
-          body: prior.body,
-        });
-        return;
-      }
-    }
-
-    const match = router.match(method, path);
-    if (!match) {
-      throw new ApiError(404, {
-        type: "invalid_request_error",
-        message: `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
-      });
-    }
-
-    emu.currentRequest = { id: requestId, idempotency_key: idempotencyKey };
-    let response: EmulatorResponse;
-    let remember = true;
-    try {
-      response = await match.handler(emuReq, match.params);
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      remember = err.saveIdempotent;
-      response = { status: err.status, headers: err.headers, body: err.toResponseBody() };
-    } finally {
-      emu.currentRequest = { id: null, idempotency_key: null };
-    }
-    if (idemScope && remember && response.status < 500) {
-      emu.idempotency.set(idemScope, {
-        method,
-        path,
-        rawBody,
-        status: response.status,
-        headers: { "content-type": "application/json", "request-id": requestId },
-        body: typeof response.body === "string" ? response.body : JSON.stringify(response.body, null, 2),
-        created: emu.now(),
-      });
-      emu.onChange();
-    }
+    const { remember: rememberable, ...response } = await routed(emu, router, request);
+    if (scope && rememberable) remember(emu, scope, request, response);
     send(response);
   } catch (err) {
     if (err instanceof ApiError) {

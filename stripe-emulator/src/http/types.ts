@@ -21,6 +21,9 @@ export interface EmulatorRequest {
   account?: string | null;
 }
 
+/** A request as the server read it: the fields it sets are always there. */
+export type ReceivedRequest = EmulatorRequest & Required<Pick<EmulatorRequest, "requestId" | "auth" | "account">>;
+
 export interface EmulatorResponse {
   status: number;
   headers?: Record<string, string>;

@@ -6,7 +6,8 @@ import type { ApiContext } from "../http/api.js";
 import { ApiError, invalidRequest, parameterMissing, resourceMissing } from "../http/errors.js";
 import type { Params } from "../http/params.js";
 import type { StripeObject } from "../store/store.js";
-import { insertUsBankAccountPaymentMethod } from "./bank_debits.js";
+import { insertUsBankAccountPaymentMethod } from "./bank_accounts.js";
+import { applyBillingDetails, emptyBillingDetails } from "./billing_details.js";
 import { cardInfo, luhnValid, testCardNumberFor, type CardBehaviour } from "./test_cards.js";
 
 export interface CardDetails {
@@ -91,28 +92,6 @@ export function cardSummary(details: CardDetails): StripeObject {
     three_d_secure_usage: { supported: true },
     wallet: null,
   };
-}
-
-export function emptyBillingDetails(): StripeObject {
-  return {
-    address: { city: null, country: null, line1: null, line2: null, postal_code: null, state: null },
-    email: null,
-    name: null,
-    phone: null,
-    tax_id: null,
-  };
-}
-
-export function applyBillingDetails(target: StripeObject, p: Params | undefined): StripeObject {
-  if (!p) return target;
-  for (const k of ["email", "name", "phone"]) if (p.has(k)) target[k] = p.nullableStr(k) ?? null;
-  const addr = p.obj("address");
-  if (addr) {
-    for (const k of ["city", "country", "line1", "line2", "postal_code", "state"]) {
-      if (addr.has(k)) target.address[k] = addr.nullableStr(k) ?? null;
-    }
-  }
-  return target;
 }
 
 export function insertCardPaymentMethod(

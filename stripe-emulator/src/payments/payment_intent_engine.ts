@@ -6,6 +6,7 @@ import type { StripeObject } from "../store/store.js";
 import { emitEvent, updateAndEmit } from "../webhooks/events.js";
 import { addBalanceTransaction, stripeFee } from "./balance.js";
 import { startBankDebit } from "./bank_debits.js";
+import { intentHidden, type IntentHidden } from "./intent_state.js";
 import { pmHidden } from "./cards.js";
 import { newCharge } from "./charges.js";
 import { openDispute } from "./disputes.js";
@@ -13,16 +14,6 @@ import { settleConnect } from "./connect_flows.js";
 import { threeDSecureNextAction } from "./next_action.js";
 import { DECLINES, type Decline } from "./test_cards.js";
 
-export interface IntentHidden {
-  authenticated: boolean;
-  returnUrl: string | null;
-  offSession: boolean;
-  invoice?: string;
-}
-
-export function intentHidden(emu: Emulator, pi: StripeObject): IntentHidden {
-  return emu.store.hidden(pi.id) as IntentHidden;
-}
 
 export interface ConfirmOptions {
   offSession: boolean;

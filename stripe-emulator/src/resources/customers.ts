@@ -7,6 +7,7 @@ import type { Params } from "../http/params.js";
 import type { Router } from "../http/types.js";
 import type { StripeObject } from "../store/store.js";
 import { emitEvent, updateAndEmit } from "../webhooks/events.js";
+import { findCustomer } from "./customer_lookup.js";
 import { attachPaymentMethod } from "./payment_methods.js";
 import { cancelSubscriptionsOfCustomer } from "../billing/subscription_lifecycle.js";
 
@@ -42,12 +43,6 @@ function applyCustomerParams(ctx: ApiContext, c: StripeObject, p: Params): void 
     c.invoice_settings = { ...c.invoice_settings, default_payment_method: pmId ?? null };
   }
   if (p.has("default_source")) c.default_source = p.nullableStr("default_source") ?? null;
-}
-
-export function findCustomer(ctx: ApiContext, id: string, param = "customer"): StripeObject {
-  const r = ctx.emu.store.record(id);
-  if (!r || r.object !== "customer" || r.deleted || r.account !== ctx.account) throw resourceMissing("customer", id, param);
-  return r.data;
 }
 
 export function registerCustomers(router: Router, emu: Emulator): void {

@@ -3,6 +3,9 @@ import type { ApiContext } from "../http/api.js";
 import { invalidRequest } from "../http/errors.js";
 import type { StripeObject } from "../store/store.js";
 
+/** The statuses in which an intent (PaymentIntent or SetupIntent) may be updated, confirmed or, for a SetupIntent, canceled. */
+export const AWAITING_CONFIRMATION: readonly string[] = ["requires_payment_method", "requires_confirmation", "requires_action"];
+
 /** With a publishable key, Stripe requires the intent's client_secret. */
 export function checkClientSecret(ctx: ApiContext, intent: StripeObject): void {
   if (!ctx.publishable) return;

@@ -7,13 +7,13 @@ import { render } from "../http/expand.js";
 import { Params } from "../http/params.js";
 import type { Router } from "../http/types.js";
 import { paymentMethodFromData, resolvePaymentMethod } from "../payments/cards.js";
-import { attemptPayment, cancelIntent, captureMoney, disputeIfTestCard, intentHidden, type IntentHidden } from "../payments/payment_intent_engine.js";
+import { intentHidden, type IntentHidden } from "../payments/intent_state.js";
+import { attemptPayment, cancelIntent, captureMoney, disputeIfTestCard } from "../payments/payment_intent_engine.js";
 import type { StripeObject } from "../store/store.js";
 import { emitEvent, updateAndEmit } from "../webhooks/events.js";
-import { findCustomer } from "./customers.js";
-import { checkAccountParam, checkAmount, checkClientSecret } from "./intent_helpers.js";
+import { findCustomer } from "./customer_lookup.js";
+import { AWAITING_CONFIRMATION, checkAccountParam, checkAmount, checkClientSecret } from "./intent_helpers.js";
 
-const UPDATABLE = ["requires_payment_method", "requires_confirmation", "requires_action"];
 const CANCELABLE = ["requires_payment_method", "requires_capture", "requires_confirmation", "requires_action", "processing"];
 
 export interface NewIntentInput {
@@ -115,7 +115,7 @@ function confirm(ctx: ApiContext, pi: StripeObject, p: Params): void {
       { payment_intent: render(ctx.emu, pi) },
     );
   }
-  if (!["requires_payment_method", "requires_confirmation", "requires_action"].includes(pi.status)) {
+  if (!AWAITING_CONFIRMATION.includes(pi.status)) {
     throw unexpectedState(
       `You cannot confirm this PaymentIntent because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be confirmed: requires_confirmation, requires_action, requires_payment_method.`,
       "payment_intent_unexpected_state",
@@ -234,7 +234,7 @@ export function registerPaymentIntents(router: Router, emu: Emulator): void {
   apiRoute(router, emu, "POST", "/v1/payment_intents/:id", (ctx) => {
     const pi = findOwned(ctx, ctx.route.id, "payment_intent", "payment_intent");
     const p = ctx.params;
-    if (!UPDATABLE.includes(pi.status)) {
+    if (!AWAITING_CONFIRMATION.includes(pi.status)) {
       const onlyMeta = Object.keys(p.raw).every((k) => k === "metadata" || k === "expand" || k === "description");
       if (!onlyMeta) {
         throw unexpectedState(

@@ -3,18 +3,18 @@ import type { Emulator } from "../core/emulator.js";
 import { apiRoute, findOwned, paginate, type ApiContext } from "../http/api.js";
 import { ApiError, invalidRequest, parameterMissing, resourceMissing } from "../http/errors.js";
 import type { Router } from "../http/types.js";
+import { applyBillingDetails } from "../payments/billing_details.js";
 import {
-  applyBillingDetails,
   cardFromToken,
   insertCardPaymentMethod,
   pmHidden,
   readCardDetails,
   resolvePaymentMethod,
 } from "../payments/cards.js";
-import { insertUsBankAccountPaymentMethod } from "../payments/bank_debits.js";
+import { insertUsBankAccountPaymentMethod } from "../payments/bank_accounts.js";
 import type { StripeObject } from "../store/store.js";
 import { emitEvent, updateAndEmit } from "../webhooks/events.js";
-import { findCustomer } from "./customers.js";
+import { findCustomer } from "./customer_lookup.js";
 
 /** Attaches a PaymentMethod (or a test ID, which creates one) to a customer, checking the card as Stripe does. */
 export function attachPaymentMethod(

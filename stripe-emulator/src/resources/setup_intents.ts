@@ -9,11 +9,11 @@ import { paymentMethodFromData, resolvePaymentMethod } from "../payments/cards.j
 import { attemptSetup, type SetupHidden } from "../payments/setup_intent_engine.js";
 import type { StripeObject } from "../store/store.js";
 import { emitEvent, updateAndEmit } from "../webhooks/events.js";
-import { findCustomer } from "./customers.js";
-import { checkClientSecret } from "./intent_helpers.js";
+import { findCustomer } from "./customer_lookup.js";
+import { AWAITING_CONFIRMATION, checkClientSecret } from "./intent_helpers.js";
 
 function confirmSetup(ctx: ApiContext, si: StripeObject, p: Params): void {
-  if (!["requires_payment_method", "requires_confirmation", "requires_action"].includes(si.status)) {
+  if (!AWAITING_CONFIRMATION.includes(si.status)) {
     throw unexpectedState(
       `You cannot confirm this SetupIntent because it has a status of ${si.status}. Only a SetupIntent with one of the following statuses may be confirmed: requires_confirmation, requires_action, requires_payment_method.`,
       "setup_intent_unexpected_state",
@@ -134,7 +134,7 @@ export function registerSetupIntents(router: Router, emu: Emulator): void {
 
   apiRoute(router, emu, "POST", "/v1/setup_intents/:id/cancel", (ctx) => {
     const si = findOwned(ctx, ctx.route.id, "setup_intent", "setup_intent");
-    if (!["requires_payment_method", "requires_confirmation", "requires_action"].includes(si.status)) {
+    if (!AWAITING_CONFIRMATION.includes(si.status)) {
       throw unexpectedState(
         `You cannot cancel this SetupIntent because it has a status of ${si.status}. Only a SetupIntent with one of the following statuses may be canceled: requires_payment_method, requires_confirmation, requires_action.`,
         "setup_intent_unexpected_state",

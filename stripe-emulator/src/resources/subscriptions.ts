@@ -10,7 +10,7 @@ import { emitEvent, updateAndEmit } from "../webhooks/events.js";
 import { addInterval, type Interval } from "../billing/periods.js";
 import { createInvoice, invoiceHidden, type LineInput } from "../billing/invoices.js";
 import { collectFirstInvoice, endSubscription, periodEnd, recurringLines } from "../billing/subscription_lifecycle.js";
-import { findCustomer } from "./customers.js";
+import { findCustomer } from "./customer_lookup.js";
 import { asPlan, insertPrice } from "./products.js";
 import { checkAccountParam } from "./intent_helpers.js";
 
