@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { courseAccess, listLibrary } from "@/lib/membership/course-access";
 import { listBuyerOrders } from "@/lib/orders/buyer-orders";
 import { orderStatusLabel } from "@/lib/orders/order-status";
-import { handleChargeDisputeChanged } from "@/lib/payments/webhooks/charge-dispute-changed";
+import { handleChargeDisputeChanged } from "@/lib/stripe-events/handlers/charge-dispute-changed";
 import { refundOrder } from "@/lib/refunds/refund-order";
 import { resyncOrder } from "@/lib/resync/resync-order";
 import { listSellerSales } from "@/lib/sales/seller-sales";

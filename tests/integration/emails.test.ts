@@ -10,7 +10,7 @@ import type { MailSender } from "@/lib/email/smtp-transport";
 import { joinMembership } from "@/lib/membership/join-membership";
 import { finishCardUpdate, startCardUpdate } from "@/lib/membership/manage-membership";
 import { fulfilOrderFromIntent } from "@/lib/orders/fulfil-order";
-import { handleInvoicePaymentFailed } from "@/lib/payments/webhooks/invoice-payment-failed";
+import { handleInvoicePaymentFailed } from "@/lib/stripe-events/handlers/invoice-payment-failed";
 import { refundOrder } from "@/lib/refunds/refund-order";
 import { startMailCatcher, type RunningMailCatcher } from "../../scripts/mail-catcher/start-mail-catcher";
 import { receiveAllWebhooks, type WebhookReceiver } from "./support/connect-webhooks";
@@ -129,7 +129,7 @@ describe("queueing", () => {
     const failed = failures.at(-1)!;
     expect(failures.filter((d) => d.objectId === failed.objectId).length).toBeGreaterThanOrEqual(2);
     // The same event delivered once more (a redelivery or an admin's replay).
-    await handleInvoicePaymentFailed(failed.event as unknown as Stripe.Event);
+    await handleInvoicePaymentFailed(failed.event as unknown as Stripe.InvoicePaymentFailedEvent);
 
     const rows = await db.outboxEmail.findMany({ where: { kind: "renewal_failed", toAddress: user.email } });
     expect(rows).toHaveLength(1);

@@ -144,7 +144,7 @@ describe("membership", () => {
     expect(m.cancelAtPeriodEnd).toBe(true);
     const events = await stripe.call("GET", "/v1/events?limit=100&type=customer.subscription.created");
     const created = events.body.data.find((e: { data: { object: { id: string } } }) => e.data.object.id === m.stripeSubscriptionId);
-    const { receiveEvent } = await import("@/lib/payments/webhooks/receive-event");
+    const { receiveEvent } = await import("@/lib/stripe-events/receive-event");
     await db.stripeEvent.deleteMany({ where: { id: created.id } });
     await receiveEvent(created);
     expect(await membershipOf(user.id)).toMatchObject({ status: "active", cancelAtPeriodEnd: true });

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { protectedAction } from "@/lib/auth/action";
-import { replayEvent } from "@/lib/payments/webhooks/replay-event";
+import { replayEvent } from "@/lib/stripe-events/replay-event";
 
 const replaySchema = z.object({ eventId: z.string().trim().regex(/^evt_[A-Za-z0-9_]{1,200}$/, "Unknown event.") });
 

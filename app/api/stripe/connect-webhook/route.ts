@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
-import { connectEventHandlers } from "@/lib/payments/webhooks/connect-handlers";
-import { handleWebhookRequest } from "@/lib/payments/webhooks/webhook-endpoint";
+import { connectEventHandlers } from "@/lib/stripe-events/event-table";
+import { handleWebhookRequest } from "@/lib/stripe-events/webhook-endpoint";
 
 export const dynamic = "force-dynamic";
 

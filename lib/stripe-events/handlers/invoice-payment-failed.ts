@@ -6,8 +6,8 @@ import { subscriptionOfInvoice } from "./invoice-subscription";
 /** Stripe's subscription states in which the member can still save the membership with a new card. */
 const RECOVERABLE = ["past_due", "unpaid"];
 
-export async function handleInvoicePaymentFailed(event: Stripe.Event): Promise<void> {
-  const invoice = event.data.object as Stripe.Invoice;
+export async function handleInvoicePaymentFailed(event: Stripe.InvoicePaymentFailedEvent): Promise<void> {
+  const invoice = event.data.object;
   const subscriptionId = subscriptionOfInvoice(invoice);
   if (!subscriptionId) return;
   const subscription = await syncSubscription(subscriptionId, new Date(event.created * 1000));

@@ -2,8 +2,8 @@ import type Stripe from "stripe";
 import { adoptFirstPaymentCard, syncSubscription } from "@/lib/membership/sync-membership";
 import { subscriptionOfInvoice } from "./invoice-subscription";
 
-export async function handleInvoicePaid(event: Stripe.Event): Promise<void> {
-  const invoice = event.data.object as Stripe.Invoice;
+export async function handleInvoicePaid(event: Stripe.InvoicePaidEvent): Promise<void> {
+  const invoice = event.data.object;
   const subscriptionId = subscriptionOfInvoice(invoice);
   if (!subscriptionId) return;
   const subscription = await syncSubscription(subscriptionId, new Date(event.created * 1000));

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { BodyTooLarge, readBodyWithin } from "@/lib/security/body-limit";
-import { stripe } from "../stripe-client";
-import type { EventHandler } from "./handlers";
+import { verifiedEvent } from "@/lib/payments/webhook-signature";
+import type { HandlerMap } from "./event-table";
 import { receiveEvent } from "./receive-event";
 
 /**
@@ -13,7 +13,7 @@ import { receiveEvent } from "./receive-event";
 export async function handleWebhookRequest(
   request: Request,
   secret: string | undefined,
-  handlers: Partial<Record<string, EventHandler>>,
+  handlers: HandlerMap,
   endpointName: string,
 ): Promise<Response> {
   if (!secret) {
@@ -34,7 +34,7 @@ export async function handleWebhookRequest(
   }
   let event: Stripe.Event;
   try {
-    event = stripe().webhooks.constructEvent(body, signature, secret);
+    event = verifiedEvent(body, signature, secret);
   } catch {
     return Response.json({ error: "bad signature" }, { status: 400 });
   }

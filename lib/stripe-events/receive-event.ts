@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { eventHandlers, type EventHandler } from "./handlers";
+import { handlerFor, platformEventHandlers, type HandlerMap } from "./event-table";
 import { RefusedEvent } from "./refused-event";
 
 export type ReceiveOutcome = "handled" | "ignored" | "duplicate" | "failed" | "refused";
@@ -15,10 +15,10 @@ export type ReceiveOutcome = "handled" | "ignored" | "duplicate" | "failed" | "r
  */
 export async function receiveEvent(
   event: Stripe.Event,
-  handlers: Partial<Record<string, EventHandler>> = eventHandlers,
+  handlers: HandlerMap = platformEventHandlers,
 ): Promise<ReceiveOutcome> {
   // Most events are of types we do not act on: those are stored already settled, in one write.
-  const handled = !!handlers[event.type];
+  const handled = !!handlerFor(handlers, event);
   const stored = await storeOnce(event, handled ? "received" : "ignored");
   if (stored.created && !handled) return "ignored";
   if (stored.status === "handled" || stored.status === "ignored") return "duplicate";
@@ -52,9 +52,9 @@ export type HandlingOutcome = Exclude<ReceiveOutcome, "duplicate">;
 /** Runs the handler for a stored event and records the result on its row. */
 export async function runHandler(
   event: Stripe.Event,
-  handlers: Partial<Record<string, EventHandler>>,
+  handlers: HandlerMap,
 ): Promise<HandlingOutcome> {
-  const handler = handlers[event.type];
+  const handler = handlerFor(handlers, event);
   if (!handler) {
     await db.stripeEvent.update({ where: { id: event.id }, data: { status: "ignored", error: null, handledAt: new Date(), claimedAt: null } });
     return "ignored";

@@ -1,8 +1,7 @@
 import type Stripe from "stripe";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db";
-import { connectEventHandlers } from "./connect-handlers";
-import { eventHandlers } from "./handlers";
+import { connectEventHandlers, platformEventHandlers } from "./event-table";
 import { runHandler, type HandlingOutcome } from "./receive-event";
 
 export type ReplayResult = { ok: true; outcome: HandlingOutcome; error: string | null } | { ok: false; message: string };
@@ -23,7 +22,7 @@ export async function replayEvent(actorId: string, eventId: string): Promise<Rep
   }
   if (event.id !== stored.id) return { ok: false, message: "The stored payload belongs to another event." };
 
-  const outcome = await runHandler(event, event.account ? connectEventHandlers : eventHandlers);
+  const outcome = await runHandler(event, event.account ? connectEventHandlers : platformEventHandlers);
   const after = await db.stripeEvent.findUniqueOrThrow({ where: { id: eventId }, select: { status: true, error: true, attempts: true } });
   await recordAudit({
     actorId,

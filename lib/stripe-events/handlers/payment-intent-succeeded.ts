@@ -1,9 +1,9 @@
 import type Stripe from "stripe";
 import { fulfilOrderFromIntent } from "@/lib/orders/fulfil-order";
-import { RefusedEvent } from "./refused-event";
+import { RefusedEvent } from "../refused-event";
 
-export async function handlePaymentIntentSucceeded(event: Stripe.Event): Promise<void> {
-  const intent = event.data.object as Stripe.PaymentIntent;
+export async function handlePaymentIntentSucceeded(event: Stripe.PaymentIntentSucceededEvent): Promise<void> {
+  const intent = event.data.object;
   // Invoice payments (membership) also succeed as intents; they carry no order and are skipped.
   if (!intent.metadata?.order_id) return;
   // On the Connect endpoint (direct charges) the event names the seller's account.

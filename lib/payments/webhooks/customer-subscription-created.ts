@@ -1,7 +1,0 @@
-import type Stripe from "stripe";
-import { syncSubscription } from "@/lib/membership/sync-membership";
-
-export async function handleCustomerSubscriptionCreated(event: Stripe.Event): Promise<void> {
-  const subscription = event.data.object as Stripe.Subscription;
-  await syncSubscription(subscription.id, new Date(event.created * 1000));
-}
