@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/site-header";
+import { SiteHeader } from "./site-header";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
 import "./globals.css";
 

@@ -21,16 +21,10 @@ const checkoutSchema = z.object({
   expectedChargeType: z.enum(["destination", "direct"]),
 });
 
-const startCheckoutAction = protectedAction("any-user", checkoutSchema, async (input, user) => {
+/** Creates (or finds) the pending order and its PaymentIntent; the browser confirms it. */
+export const startCheckout = protectedAction<typeof checkoutSchema, CheckoutState>("any-user", checkoutSchema, async (input, user) => {
   const result = await startCoursePurchase(user.id, input);
-  const state: CheckoutState = result.ok
+  return result.ok
     ? { ok: true, orderId: result.orderId, clientSecret: result.clientSecret, intentStatus: result.intentStatus }
     : { error: result.message, priceChanged: result.reason === "price-changed", chargeChanged: result.reason === "charge-changed" };
-  return state;
 });
-
-/** Creates (or finds) the pending order and its PaymentIntent; the browser confirms it. */
-export async function startCheckout(formData: FormData): Promise<CheckoutState> {
-  // protectedAction is typed for plain ActionState; the handler above returns CheckoutState.
-  return (await startCheckoutAction(undefined, formData)) as CheckoutState;
-}

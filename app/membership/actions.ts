@@ -12,29 +12,19 @@ export interface SecretState extends ActionState {
 
 const noInput = z.object({});
 
-const joinAction = protectedAction("any-user", noInput, async (_input, user) => {
+/** Starts (or resumes) joining: the first invoice's client secret for the browser to pay. */
+export const startMembership = protectedAction<typeof noInput, SecretState>("any-user", noInput, async (_input, user) => {
   const result = await joinMembership(user.id);
-  const state: SecretState = result.ok ? { ok: true, clientSecret: result.clientSecret } : { error: result.message };
-  return state;
+  return result.ok ? { ok: true, clientSecret: result.clientSecret } : { error: result.message };
 });
 
-/** Starts (or resumes) joining: the first invoice's client secret for the browser to pay. */
-export async function startMembership(formData: FormData): Promise<SecretState> {
-  // protectedAction is typed for plain ActionState; the handler above returns SecretState.
-  return (await joinAction(undefined, formData)) as SecretState;
-}
-
-const confirmJoinAction = protectedAction("any-user", noInput, async (_input, user) => {
+export const confirmMembership = protectedAction("any-user", noInput, async (_input, user) => {
   const status = await confirmMembershipJoin(user.id);
   revalidatePath("/membership");
   revalidatePath("/library");
   if (status === "active" || status === "trialing") return { ok: true, message: "Welcome! Your membership is active." };
   return { error: "We have not received the first payment yet. If you were charged, this page updates in a moment." };
 });
-
-export async function confirmMembership(formData: FormData): Promise<ActionState> {
-  return confirmJoinAction(undefined, formData);
-}
 
 export const cancellationAction = protectedAction(
   "any-user",
@@ -50,17 +40,13 @@ export const cancellationAction = protectedAction(
   },
 );
 
-const cardSetupAction = protectedAction("any-user", noInput, async (_input, user) => {
+/** A SetupIntent's client secret for the browser to save a new card for renewals. */
+export const startCardChange = protectedAction<typeof noInput, SecretState>("any-user", noInput, async (_input, user) => {
   const clientSecret = await startCardUpdate(user.id);
-  const state: SecretState = clientSecret ? { ok: true, clientSecret } : { error: "You have no active membership to update." };
-  return state;
+  return clientSecret ? { ok: true, clientSecret } : { error: "You have no active membership to update." };
 });
 
-export async function startCardChange(formData: FormData): Promise<SecretState> {
-  return (await cardSetupAction(undefined, formData)) as SecretState;
-}
-
-const finishCardAction = protectedAction(
+export const finishCardChange = protectedAction(
   "any-user",
   z.object({ setupIntentId: z.string().trim().startsWith("seti_").max(100) }),
   async ({ setupIntentId }, user) => {
@@ -71,7 +57,3 @@ const finishCardAction = protectedAction(
     return { error: "We could not find that card update." };
   },
 );
-
-export async function finishCardChange(formData: FormData): Promise<ActionState> {
-  return finishCardAction(undefined, formData);
-}

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CardUpdate } from "@/components/payments/card-update";
-import { MembershipCancellation } from "@/components/payments/membership-cancellation";
-import { MembershipJoin } from "@/components/payments/membership-join";
+import { CardUpdate } from "./card-update";
+import { MembershipCancellation } from "./membership-cancellation";
+import { MembershipJoin } from "./membership-join";
 import { requireUser } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { grantsMemberAccess, MEMBERSHIP_STATUS_LABELS } from "@/lib/membership/membership-status";
 import { browserStripeConfig } from "@/lib/payments/browser-config";
-import { listCustomerInvoices, type InvoiceSummary } from "@/lib/payments/invoices";
-import { ensureMembershipPlan } from "@/lib/payments/membership-plan";
-import { defaultCardLabel } from "@/lib/payments/payment-methods";
+import { readMembershipOverview } from "@/lib/membership/membership-overview";
+import type { InvoiceSummary } from "@/lib/payments/invoices";
 import type { ViewerFormat } from "@/lib/locale/format";
 import { getViewerFormat } from "@/lib/locale/viewer";
 
@@ -19,15 +17,8 @@ export const dynamic = "force-dynamic";
 export default async function MembershipPage() {
   const user = await requireUser("/membership");
   const fmt = await getViewerFormat();
-  const [membership, account] = await Promise.all([
-    db.membership.findUnique({ where: { userId: user.id } }),
-    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { stripeCustomerId: true } }),
-  ]);
-  let plan;
-  try {
-    plan = await ensureMembershipPlan();
-  } catch (error) {
-    console.error("membership plan unavailable", error);
+  const overview = await readMembershipOverview(user.id);
+  if (!overview.available) {
     return (
       <>
         <h1 className="page-title">Membership</h1>
@@ -35,9 +26,7 @@ export default async function MembershipPage() {
       </>
     );
   }
-  const [invoices, card] = account.stripeCustomerId && membership?.stripeSubscriptionId
-    ? await Promise.all([listCustomerInvoices(account.stripeCustomerId).catch(() => null), defaultCardLabel(account.stripeCustomerId)])
-    : [[], null];
+  const { plan, membership, invoices, card } = overview;
   const isMember = grantsMemberAccess(membership?.status);
   const monthly = fmt.money(plan.monthlyMinor, plan.currency);
   const joiningFee = fmt.money(plan.joiningFeeMinor, plan.currency);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { PublishToggle } from "@/components/publish-toggle";
-import { ConnectionPanel } from "@/components/seller/connection-panel";
+import { ConnectionPanel } from "./connection-panel";
 import { requireRole } from "@/lib/auth/guards";
 import { getSellerConnection } from "@/lib/connect/seller-connection";
 import { listSellerCourses } from "@/lib/courses/seller-courses";

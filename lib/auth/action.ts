@@ -21,22 +21,30 @@ const UNEXPECTED = "Something went wrong on our side. Nothing was changed; pleas
 type Audience = Role | readonly Role[] | "any-user";
 
 /**
+ * State is what the action answers: ActionState, or ActionState with more fields (a client
+ * secret, an order ID), which must be optional since the wrapper's own answers leave them out.
+ *
  * Wraps a server action for one trust level: the caller is read from the database, the role
  * checked, the form parsed with zod, and only then the handler runs. Anything unexpected is
  * logged and reported to the person without internals.
  */
-export function protectedAction<Schema extends z.ZodType>(
+export function protectedAction<Schema extends z.ZodType, State extends ActionState = ActionState>(
   audience: Audience,
   schema: Schema,
-  handler: (input: z.output<Schema>, user: CurrentUser) => Promise<ActionState>,
+  handler: (input: z.output<Schema>, user: CurrentUser) => Promise<NoInfer<State>>,
 ) {
-  return async (_previous: ActionState | undefined, formData: FormData): Promise<ActionState> => {
-    if (!(formData instanceof FormData)) return { error: NOT_A_FORM };
+  return async (_previous: State | undefined, formData: FormData): Promise<State> => {
+    if (!(formData instanceof FormData)) return refusal<State>(NOT_A_FORM);
     const user = await getCurrentUser();
-    if (!user) return { error: NOT_LOGGED_IN };
-    if (!admits(audience, user.role)) return { error: NOT_ALLOWED };
-    return parseThenRun(schema, formData, (input) => handler(input, user));
+    if (!user) return refusal<State>(NOT_LOGGED_IN);
+    if (!admits(audience, user.role)) return refusal<State>(NOT_ALLOWED);
+    return parseThenRun<Schema, State>(schema, formData, (input) => handler(input, user));
   };
+}
+
+/** The wrapper's own answer, without the action's extra (optional) fields. */
+function refusal<State extends ActionState>(error: string, more: ActionState = {}): State {
+  return { ...more, error } as State;
 }
 
 function admits(audience: Audience, role: Role): boolean {
@@ -45,28 +53,27 @@ function admits(audience: Audience, role: Role): boolean {
 }
 
 /** For actions open to visitors (registration). */
-export function publicAction<Schema extends z.ZodType>(
+export function publicAction<Schema extends z.ZodType, State extends ActionState = ActionState>(
   schema: Schema,
-  handler: (input: z.output<Schema>) => Promise<ActionState>,
+  handler: (input: z.output<Schema>) => Promise<NoInfer<State>>,
 ) {
-  return async (_previous: ActionState | undefined, formData: FormData): Promise<ActionState> =>
-    formData instanceof FormData ? parseThenRun(schema, formData, handler) : { error: NOT_A_FORM };
+  return async (_previous: State | undefined, formData: FormData): Promise<State> =>
+    formData instanceof FormData ? parseThenRun<Schema, State>(schema, formData, handler) : refusal<State>(NOT_A_FORM);
 }
 
-async function parseThenRun<Schema extends z.ZodType>(
+async function parseThenRun<Schema extends z.ZodType, State extends ActionState>(
   schema: Schema,
   formData: FormData,
-  handler: (input: z.output<Schema>) => Promise<ActionState>,
-): Promise<ActionState> {
+  handler: (input: z.output<Schema>) => Promise<State>,
+): Promise<State> {
   const submitted = formDataToObject(formData);
   const values = Object.fromEntries(Object.entries(submitted).filter(([key]) => !/password/i.test(key)));
   const parsed = schema.safeParse(submitted, { error: messageForPeople });
   if (!parsed.success) {
-    return {
-      error: "Please correct the fields marked below.",
+    return refusal<State>("Please correct the fields marked below.", {
       fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
       values,
-    };
+    });
   }
   try {
     const result = await handler(parsed.data);
@@ -74,7 +81,7 @@ async function parseThenRun<Schema extends z.ZodType>(
   } catch (error) {
     unstable_rethrow(error);
     console.error("server action failed", error);
-    return { error: UNEXPECTED };
+    return refusal<State>(UNEXPECTED);
   }
 }
 

@@ -256,7 +256,7 @@ const ROWS: Row[] = [
     kind: "action",
     exportName: "startCheckout",
     file: "app/checkout/actions.ts",
-    args: "form",
+    args: "state-and-form",
     input: (fx) => ({ courseId: fx.course.id, expectedAmountMinor: String(fx.course.priceMinor), expectedCurrency: "usd", expectedChargeType: "destination" }),
     access: anyUser((persona) =>
       persona === "owner"
@@ -270,7 +270,7 @@ const ROWS: Row[] = [
     kind: "action",
     exportName: "startMembership",
     file: "app/membership/actions.ts",
-    args: "form",
+    args: "state-and-form",
     input: () => ({}),
     access: anyUser((persona) =>
       // A member may ask; the membership is re-read from Stripe (a write) and the answer says so.
@@ -283,7 +283,7 @@ const ROWS: Row[] = [
     kind: "action",
     exportName: "confirmMembership",
     file: "app/membership/actions.ts",
-    args: "form",
+    args: "state-and-form",
     input: () => ({}),
     // Re-reads the caller's own subscription from Stripe; the member's row is already active, so the answer is the proof.
     access: anyUser((persona) =>
@@ -297,7 +297,7 @@ const ROWS: Row[] = [
     kind: "action",
     exportName: "startCardChange",
     file: "app/membership/actions.ts",
-    args: "form",
+    args: "state-and-form",
     input: () => ({}),
     access: anyUser((persona) =>
       persona === "buyer"
@@ -309,7 +309,7 @@ const ROWS: Row[] = [
     kind: "action",
     exportName: "finishCardChange",
     file: "app/membership/actions.ts",
-    args: "form",
+    args: "state-and-form",
     // Everyone sends the buyer's SetupIntent: only the buyer's own is accepted.
     input: (fx) => ({ setupIntentId: fx.buyerSetupIntent }),
     access: anyUser((persona) =>

@@ -227,7 +227,7 @@ const TARGETS: Target[] = [
     kind: "action",
     exportName: "startCheckout",
     file: "app/checkout/actions.ts",
-    args: "form",
+    args: "state-and-form",
     persona: "admin",
     fields: (fx) =>
       junkForm(
@@ -241,14 +241,14 @@ const TARGETS: Target[] = [
       ),
   },
   // Without input any call would run these, so the member sends only envelopes that must never reach them.
-  { kind: "action", exportName: "startMembership", file: "app/membership/actions.ts", args: "form", persona: "buyer", fields: null },
-  { kind: "action", exportName: "confirmMembership", file: "app/membership/actions.ts", args: "form", persona: "buyer", fields: null },
-  { kind: "action", exportName: "startCardChange", file: "app/membership/actions.ts", args: "form", persona: "buyer", fields: null },
+  { kind: "action", exportName: "startMembership", file: "app/membership/actions.ts", args: "state-and-form", persona: "buyer", fields: null },
+  { kind: "action", exportName: "confirmMembership", file: "app/membership/actions.ts", args: "state-and-form", persona: "buyer", fields: null },
+  { kind: "action", exportName: "startCardChange", file: "app/membership/actions.ts", args: "state-and-form", persona: "buyer", fields: null },
   {
     kind: "action",
     exportName: "finishCardChange",
     file: "app/membership/actions.ts",
-    args: "form",
+    args: "state-and-form",
     persona: "buyer",
     fields: () => junkForm({ setupIntentId: fc.uuid().map((id) => `seti_${id.replace(/-/g, "")}`) }, fc.constant({})),
   },

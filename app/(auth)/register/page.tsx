@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RegisterForm } from "@/components/register-form";
+import { RegisterForm } from "./register-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CourseCheckout } from "@/components/payments/course-checkout";
+import { CourseCheckout } from "./course-checkout";
 import { requireUser } from "@/lib/auth/guards";
 import { getPublishedCourse } from "@/lib/courses/catalogue";
 import { courseAccess } from "@/lib/membership/course-access";

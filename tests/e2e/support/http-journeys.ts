@@ -57,7 +57,7 @@ export async function buyCourse(buyer: PersonaSession, course: { id: string; pri
     buyer.request,
     serverAction("startCheckout"),
     { courseId: course.id, expectedAmountMinor: String(course.priceMinor), expectedCurrency: "usd", expectedChargeType: "destination" },
-    "form",
+    "state-and-form",
   );
   const clientSecret = answer.result?.clientSecret as string | undefined;
   expect(clientSecret, JSON.stringify(answer.result)).toBeTruthy();
@@ -67,7 +67,7 @@ export async function buyCourse(buyer: PersonaSession, course: { id: string; pri
 
 /** Joins the membership and pays the first invoice through the API. */
 export async function becomeMember(member: PersonaSession): Promise<void> {
-  const answer = await callServerAction(member.request, serverAction("startMembership"), {}, "form");
+  const answer = await callServerAction(member.request, serverAction("startMembership"), {}, "state-and-form");
   const clientSecret = answer.result?.clientSecret as string | undefined;
   expect(clientSecret, JSON.stringify(answer.result)).toBeTruthy();
   await stripeApi("POST", `/v1/payment_intents/${intentOf(clientSecret!)}/confirm`, { payment_method: "pm_card_visa" });
@@ -76,7 +76,7 @@ export async function becomeMember(member: PersonaSession): Promise<void> {
 
 /** A new card for renewals, confirmed through the API the way the Payment Element would. */
 export async function confirmedSetupIntent(member: PersonaSession): Promise<string> {
-  const answer: ActionAnswer = await callServerAction(member.request, serverAction("startCardChange"), {}, "form");
+  const answer: ActionAnswer = await callServerAction(member.request, serverAction("startCardChange"), {}, "state-and-form");
   const clientSecret = answer.result?.clientSecret as string | undefined;
   expect(clientSecret, JSON.stringify(answer.result)).toBeTruthy();
   const setupIntentId = intentOf(clientSecret!);

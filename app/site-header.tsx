@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { canAdminister, canSell } from "@/lib/auth/roles";
-import { LogoutButton } from "./logout-button";
-import { MenuDisclosure } from "./navigation/menu-disclosure";
-import { NavLinks, type NavLink } from "./navigation/nav-links";
+import { LogoutButton } from "./(auth)/logout/logout-button";
+import { MenuDisclosure } from "@/components/navigation/menu-disclosure";
+import { NavLinks, type NavLink } from "@/components/navigation/nav-links";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();

@@ -3,11 +3,11 @@
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
-import { confirmMembership, startMembership } from "@/app/membership/actions";
-import { PaymentErrorAlert } from "./payment-error-alert";
-import { paymentErrorMessage } from "./payment-error-message";
-import { usePaymentAttempt } from "./use-payment-attempt";
-import { getStripe, type BrowserStripeConfig } from "./stripe-loader";
+import { confirmMembership, startMembership } from "./actions";
+import { PaymentErrorAlert } from "@/components/payments/payment-error-alert";
+import { paymentErrorMessage } from "@/components/payments/payment-error-message";
+import { usePaymentAttempt } from "@/components/payments/use-payment-attempt";
+import { getStripe, type BrowserStripeConfig } from "@/components/payments/stripe-loader";
 
 interface MembershipJoinProps {
   stripeConfig: BrowserStripeConfig;
@@ -45,7 +45,7 @@ function JoinForm({ label }: { label: string }) {
         setError(paymentErrorMessage(submitted.error));
         return;
       }
-      const started = await startMembership(new FormData());
+      const started = await startMembership(undefined, new FormData());
       if (!started.ok || !started.clientSecret) {
         setError(started.error ?? "The membership could not be started. Please try again.");
         if (started.error === "You are already a member.") router.refresh();
@@ -61,7 +61,7 @@ function JoinForm({ label }: { label: string }) {
         setError(paymentErrorMessage(result.error));
         return;
       }
-      const confirmed = await confirmMembership(new FormData());
+      const confirmed = await confirmMembership(undefined, new FormData());
       if (confirmed.error) setError(confirmed.error);
       router.refresh();
     });

@@ -1,4 +1,4 @@
-import { logOut } from "@/app/(auth)/logout/actions";
+import { logOut } from "./actions";
 
 /** A plain form: it works before (or without) JavaScript and adds no client code to any page. */
 export function LogoutButton() {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { register } from "@/app/(auth)/register/actions";
-import { FormMessage } from "./form-message";
-import { TextField } from "./text-field";
+import { register } from "./actions";
+import { FormMessage } from "@/components/form-message";
+import { TextField } from "@/components/text-field";
 
 export function RegisterForm() {
   const [state, action, pending] = useActionState(register, undefined);

@@ -3,7 +3,7 @@ import {
   disconnectAction,
   openDashboardAction,
   startOnboardingAction,
-} from "@/app/seller/connect/actions";
+} from "./connect/actions";
 import { ActionButton } from "@/components/action-button";
 import { CONNECTION_LABELS, describeConnection } from "@/lib/connect/connection-status";
 import type { SellerConnection } from "@/lib/connect/seller-connection";

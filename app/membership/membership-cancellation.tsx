@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { cancellationAction } from "@/app/membership/actions";
+import { cancellationAction } from "./actions";
 import { FormMessage } from "@/components/form-message";
 
 export function MembershipCancellation({ cancelAtPeriodEnd, periodEndLabel }: { cancelAtPeriodEnd: boolean; periodEndLabel: string }) {

@@ -3,11 +3,11 @@
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
-import { finishCardChange, startCardChange } from "@/app/membership/actions";
-import { PaymentErrorAlert } from "./payment-error-alert";
-import { paymentErrorMessage } from "./payment-error-message";
-import { usePaymentAttempt } from "./use-payment-attempt";
-import { getStripe, type BrowserStripeConfig } from "./stripe-loader";
+import { finishCardChange, startCardChange } from "./actions";
+import { PaymentErrorAlert } from "@/components/payments/payment-error-alert";
+import { paymentErrorMessage } from "@/components/payments/payment-error-message";
+import { usePaymentAttempt } from "@/components/payments/use-payment-attempt";
+import { getStripe, type BrowserStripeConfig } from "@/components/payments/stripe-loader";
 
 /** "Update card": a SetupIntent made on request, confirmed with the Payment Element. */
 export function CardUpdate({ stripeConfig }: { stripeConfig: BrowserStripeConfig }) {
@@ -19,7 +19,7 @@ export function CardUpdate({ stripeConfig }: { stripeConfig: BrowserStripeConfig
   async function begin() {
     setStarting(true);
     setMessage(null);
-    const started = await startCardChange(new FormData());
+    const started = await startCardChange(undefined, new FormData());
     setStarting(false);
     if (started.clientSecret) setClientSecret(started.clientSecret);
     else setMessage({ ok: false, text: started.error ?? "Please try again." });
@@ -73,7 +73,7 @@ function CardForm({ clientSecret, onDone }: { clientSecret: string; onDone: (res
       }
       const form = new FormData();
       form.set("setupIntentId", result.setupIntent?.id ?? clientSecret.split("_secret_")[0]);
-      const finished = await finishCardChange(form);
+      const finished = await finishCardChange(undefined, form);
       onDone(finished.ok ? { ok: true, text: finished.message ?? "Card updated." } : { ok: false, text: finished.error ?? "Please try again." });
       router.refresh();
     });

@@ -3,11 +3,11 @@
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
-import { startCheckout } from "@/app/checkout/actions";
-import { getStripe, type BrowserStripeConfig } from "./stripe-loader";
-import { PaymentErrorAlert } from "./payment-error-alert";
-import { paymentErrorMessage } from "./payment-error-message";
-import { usePaymentAttempt } from "./use-payment-attempt";
+import { startCheckout } from "../actions";
+import { getStripe, type BrowserStripeConfig } from "@/components/payments/stripe-loader";
+import { PaymentErrorAlert } from "@/components/payments/payment-error-alert";
+import { paymentErrorMessage } from "@/components/payments/payment-error-message";
+import { usePaymentAttempt } from "@/components/payments/use-payment-attempt";
 
 interface CourseCheckoutProps {
   stripeConfig: BrowserStripeConfig;
@@ -52,7 +52,7 @@ function PayForm({ courseId, amountMinor, currency, priceLabel, chargeType }: Om
       form.set("expectedAmountMinor", String(amountMinor));
       form.set("expectedCurrency", currency);
       form.set("expectedChargeType", chargeType);
-      const started = await startCheckout(form);
+      const started = await startCheckout(undefined, form);
       if (!started.ok || !started.clientSecret || !started.orderId) {
         setError(started.error ?? "The payment could not be started. Please try again.");
         setStale(started.priceChanged ? "price" : started.chargeChanged ? "charge" : null);
