@@ -13,7 +13,7 @@ import { startCoursePurchase, type PurchaseRequest } from "@/lib/orders/start-pu
 import { ensureMembershipPlan } from "@/lib/payments/membership-plan";
 import { getPlatformSettings, updatePlatformSettings } from "@/lib/settings/platform-settings";
 import { makeCourse, makeUser } from "../integration/support/factories";
-import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, TEST_WEBHOOK_SECRET, type TestStripe } from "../integration/support/stripe-emulator";
+import { confirmInBrowser as confirmWithPublishableKey, connectSeller, startTestStripe, TEST_WEBHOOK_SECRET, type TestStripe } from "../integration/support/stripe-emulator";
 import { seededRandom, seedFromEnv } from "./support/seeded-random";
 
 const CONNECT_SECRET = "whsec_webhook_chaos_connect";
@@ -41,18 +41,12 @@ interface StoredEvent {
   data: { object: { id: string; status?: string } };
 }
 
-async function read(path: string, account?: string): Promise<any> {
-  const response = await fetch(`${stripe.emulator.url}${path}`, {
-    headers: { authorization: "Bearer sk_test_emulator", ...(account ? { "stripe-account": account } : {}) },
-  });
-  return response.json();
-}
 
 async function eventsOf(account?: string): Promise<StoredEvent[]> {
   const all: StoredEvent[] = [];
   let after = "";
   for (;;) {
-    const page = await read(`/v1/events?limit=100${after ? `&starting_after=${after}` : ""}`, account);
+    const page = await stripe.read(`/v1/events?limit=100${after ? `&starting_after=${after}` : ""}`, account);
     all.push(...page.data);
     if (!page.has_more) return all.reverse();
     after = page.data[page.data.length - 1].id;
@@ -60,17 +54,7 @@ async function eventsOf(account?: string): Promise<StoredEvent[]> {
 }
 
 async function confirmInBrowser(clientSecret: string, account?: string) {
-  const id = clientSecret.split("_secret_")[0];
-  const response = await fetch(`${stripe.emulator.url}/v1/payment_intents/${id}/confirm`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${TEST_PUBLISHABLE_KEY}`,
-      "content-type": "application/x-www-form-urlencoded",
-      ...(account ? { "stripe-account": account } : {}),
-    },
-    body: new URLSearchParams({ client_secret: clientSecret, payment_method: "pm_card_visa" }),
-  });
-  expect((await response.json()).status).toBe("succeeded");
+  expect((await confirmWithPublishableKey(stripe, clientSecret, "pm_card_visa", account)).body.status).toBe("succeeded");
 }
 
 function deliver(endpoint: Endpoint, payload: string, header: string): Promise<Response> {
@@ -199,7 +183,7 @@ describe(`webhook chaos (seed ${seed})`, () => {
     expect(await db.order.findUniqueOrThrow({ where: { id: direct.orderId } })).toMatchObject({ status: "paid", pendingKey: null });
     expect(await db.enrolment.count({ where: { userId: direct.buyer.id, courseId: direct.course.id } })).toBe(1);
     const membership = await db.membership.findUniqueOrThrow({ where: { userId: member.id } });
-    const subscription = await read(`/v1/subscriptions/${membership.stripeSubscriptionId}`);
+    const subscription = await stripe.read(`/v1/subscriptions/${membership.stripeSubscriptionId}`);
     expect(subscription.status).toBe("active");
     expect(membership.status).toBe("active");
   }, 60_000);

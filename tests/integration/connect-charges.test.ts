@@ -69,12 +69,6 @@ async function confirmAs(clientSecret: string, account?: string, paymentMethod =
 }
 
 /** A read with the platform's secret key, on a connected account when `account` is given. */
-async function read(path: string, account?: string) {
-  const res = await fetch(`${stripe.emulator.url}${path}`, {
-    headers: { authorization: "Bearer sk_test_emulator", ...(account ? { "stripe-account": account } : {}) },
-  });
-  return (await res.json()) as any;
-}
 
 describe("destination charges", () => {
   it("charge on the platform, the whole amount transferred to the seller and the fee taken back", async () => {
@@ -89,16 +83,16 @@ describe("destination charges", () => {
     expect(order).toMatchObject({ chargeType: "destination", stripeAccountId: account, applicationFeeMinor: 250, status: "paid" });
     expect(order.idempotencyKey).toBe(`order:${order.id}:payment-intent:destination`);
 
-    const intent = await read(`/v1/payment_intents/${order.stripePaymentIntentId}`);
+    const intent = await stripe.read(`/v1/payment_intents/${order.stripePaymentIntentId}`);
     expect(intent).toMatchObject({ amount: 2500, application_fee_amount: 250, transfer_data: { destination: account } });
     expect(intent.customer).toBe((await db.user.findUniqueOrThrow({ where: { id: buyer.id } })).stripeCustomerId);
-    const charge = await read(`/v1/charges/${intent.latest_charge}`);
-    const transfer = await read(`/v1/transfers/${charge.transfer}`);
+    const charge = await stripe.read(`/v1/charges/${intent.latest_charge}`);
+    const transfer = await stripe.read(`/v1/transfers/${charge.transfer}`);
     expect(transfer).toMatchObject({ amount: 2500, destination: account });
-    const fee = await read(`/v1/application_fees/${charge.application_fee}`);
+    const fee = await stripe.read(`/v1/application_fees/${charge.application_fee}`);
     expect(fee).toMatchObject({ amount: 250, account });
     // Nothing was created on the seller's account but the transfer's payment.
-    expect((await read("/v1/payment_intents?limit=10", account)).data).toHaveLength(0);
+    expect((await stripe.read("/v1/payment_intents?limit=10", account)).data).toHaveLength(0);
 
     // The seller's sales reconcile with Stripe: gross = intent amount, fee = application fee, net = transfer − fee.
     const [sale] = await listSellerSales(user.id);
@@ -109,7 +103,7 @@ describe("destination charges", () => {
     const { course } = await seller({ priceMinor: 4900, feeBasisPoints: 1250 });
     const buyer = await makeUser("buyer");
     const purchase = started(await startCoursePurchase(buyer.id, request(course)));
-    const intent = await read(`/v1/payment_intents/${purchase.clientSecret.split("_secret_")[0]}`);
+    const intent = await stripe.read(`/v1/payment_intents/${purchase.clientSecret.split("_secret_")[0]}`);
     expect(intent.application_fee_amount).toBe(613);
   });
 
@@ -117,7 +111,7 @@ describe("destination charges", () => {
     const { course } = await seller({ feeBasisPoints: 0 });
     const buyer = await makeUser("buyer");
     const purchase = started(await startCoursePurchase(buyer.id, request(course)));
-    const intent = await read(`/v1/payment_intents/${purchase.clientSecret.split("_secret_")[0]}`);
+    const intent = await stripe.read(`/v1/payment_intents/${purchase.clientSecret.split("_secret_")[0]}`);
     expect(intent.application_fee_amount).toBeNull();
     expect((await db.order.findUniqueOrThrow({ where: { id: purchase.orderId } })).applicationFeeMinor).toBe(0);
   });
@@ -134,13 +128,13 @@ describe("direct charges", () => {
     expect(purchase).toMatchObject({ chargeType: "direct", stripeAccountId: account });
     // The platform does not know this intent; the seller's account does.
     const intentId = purchase.clientSecret.split("_secret_")[0];
-    expect((await read(`/v1/payment_intents/${intentId}`)).error?.code).toBe("resource_missing");
-    const intent = await read(`/v1/payment_intents/${intentId}`, account);
+    expect((await stripe.call("GET", `/v1/payment_intents/${intentId}`)).body.error?.code).toBe("resource_missing");
+    const intent = await stripe.read(`/v1/payment_intents/${intentId}`, account);
     expect(intent).toMatchObject({ amount: 3000, application_fee_amount: 300, transfer_data: null });
 
     const stored = await db.connectedCustomer.findUniqueOrThrow({ where: { userId_stripeAccountId: { userId: buyer.id, stripeAccountId: account } } });
     expect(intent.customer).toBe(stored.stripeCustomerId);
-    expect((await read(`/v1/customers/${stored.stripeCustomerId}`, account)).metadata.user_id).toBe(buyer.id);
+    expect((await stripe.read(`/v1/customers/${stored.stripeCustomerId}`, account)).metadata.user_id).toBe(buyer.id);
     expect((await db.user.findUniqueOrThrow({ where: { id: buyer.id } })).stripeCustomerId).toBeNull();
 
     // No return page: the connected account's payment_intent.succeeded alone fulfils the order.
@@ -154,15 +148,15 @@ describe("direct charges", () => {
     // The return page afterwards reads the intent on the seller's account and changes nothing.
     expect((await settleOrder(buyer.id, order.id))?.status).toBe("paid");
 
-    const charge = await read(`/v1/charges/${intent.latest_charge ?? (await read(`/v1/payment_intents/${intentId}`, account)).latest_charge}`, account);
-    const fee = await read(`/v1/application_fees/${charge.application_fee}`);
+    const charge = await stripe.read(`/v1/charges/${intent.latest_charge ?? (await stripe.read(`/v1/payment_intents/${intentId}`, account)).latest_charge}`, account);
+    const fee = await stripe.read(`/v1/application_fees/${charge.application_fee}`);
     expect(fee).toMatchObject({ amount: 300, account });
 
     // A second purchase from the same seller reuses the customer on that account.
     const second = started(await startCoursePurchase(buyer.id, request(other, "direct")));
-    expect((await read(`/v1/payment_intents/${second.clientSecret.split("_secret_")[0]}`, account)).customer).toBe(stored.stripeCustomerId);
+    expect((await stripe.read(`/v1/payment_intents/${second.clientSecret.split("_secret_")[0]}`, account)).customer).toBe(stored.stripeCustomerId);
     expect(await db.connectedCustomer.count({ where: { userId: buyer.id } })).toBe(1);
-    const customers = await read("/v1/customers?limit=100", account);
+    const customers = await stripe.read("/v1/customers?limit=100", account);
     expect((customers.data as Array<{ metadata: { user_id?: string } }>).filter((c) => c.metadata.user_id === buyer.id)).toHaveLength(1);
 
     const [sale] = await listSellerSales(user.id);
@@ -231,7 +225,7 @@ describe("a pending order when the admin switches the charge type", () => {
     expect(newOrder).toMatchObject({ status: "pending", chargeType: "direct", stripeAccountId: account });
     expect(newOrder.idempotencyKey).not.toBe(oldOrder.idempotencyKey);
     expect(await db.order.findUniqueOrThrow({ where: { id: old.orderId } })).toMatchObject({ status: "canceled", pendingKey: null });
-    expect((await read(`/v1/payment_intents/${oldOrder.stripePaymentIntentId}`)).status).toBe("canceled");
+    expect((await stripe.read(`/v1/payment_intents/${oldOrder.stripePaymentIntentId}`)).status).toBe("canceled");
 
     // The old page's intent can no longer be paid; the new one is paid on the seller's account.
     expect((await confirmAs(old.clientSecret)).status).toBe(400);

@@ -35,12 +35,6 @@ beforeEach(async () => {
   admin ??= await makeUser("admin");
 });
 
-async function read(path: string, account?: string) {
-  const res = await fetch(`${stripe.emulator.url}${path}`, {
-    headers: { authorization: "Bearer sk_test_emulator", ...(account ? { "stripe-account": account } : {}) },
-  });
-  return (await res.json()) as any;
-}
 
 /** A paid order of 25.00 by destination or direct charge, with the given card. */
 async function paidOrder(chargeType: "destination" | "direct", paymentMethod = "pm_card_visa") {
@@ -70,14 +64,14 @@ async function state(orderId: string) {
 
 /** The events Stripe sent for one dispute, by type (from the emulator's event list, on the dispute's account). */
 async function disputeEvents(disputeId: string, account?: string) {
-  const events = (await read(`/v1/events?limit=100`, account)).data as any[];
+  const events = (await stripe.read(`/v1/events?limit=100`, account)).data as any[];
   return events.filter((e) => e.type.startsWith("charge.dispute.") && e.data.object.id === disputeId);
 }
 
 describe("disputes on destination charges (platform endpoint)", () => {
   it("a payment made with the dispute card is frozen by charge.dispute.created; winning restores access", async () => {
     const { orderId, buyer, intentId } = await paidOrder("destination", "pm_card_createDispute");
-    const dispute = (await read(`/v1/disputes?payment_intent=${intentId}`)).data[0];
+    const dispute = (await stripe.read(`/v1/disputes?payment_intent=${intentId}`)).data[0];
     expect(dispute.status).toBe("needs_response");
     const created = deliveries.find((d) => d.type === "charge.dispute.created" && d.objectId === dispute.id);
     expect(created).toMatchObject({ endpoint: "platform", status: 200, account: null });
@@ -169,7 +163,7 @@ describe("disputes on destination charges (platform endpoint)", () => {
 describe("disputes on direct charges (Connect endpoint)", () => {
   it("arrive with the seller's account, freeze access, and a lost dispute withdraws it", async () => {
     const { orderId, account, intentId, onAccount } = await paidOrder("direct", "pm_card_createDispute");
-    const dispute = (await read(`/v1/disputes?payment_intent=${intentId}`, onAccount)).data[0];
+    const dispute = (await stripe.read(`/v1/disputes?payment_intent=${intentId}`, onAccount)).data[0];
     expect(dispute.status).toBe("needs_response");
     const ofDispute = deliveries.filter((d) => d.objectId === dispute.id);
     expect(ofDispute.find((d) => d.type === "charge.dispute.created")).toMatchObject({ endpoint: "connect", status: 200, account });

@@ -7,9 +7,9 @@ import { startCoursePurchase } from "@/lib/orders/start-purchase";
 import { makeCourse, makeUser } from "./support/factories";
 import { confirmInBrowser, connectSeller, startTestStripe, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
 import { signedWebhookRequest } from "./support/connect-webhooks";
+import { signInAs } from "./support/signed-in";
 
-const signedIn = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: string } }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn.user }));
+vi.mock("@/lib/auth/current-user", () => import("./support/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 // Events are sent by each test to the route handler, so one can be made to fail on purpose.
@@ -52,7 +52,7 @@ async function replay(eventId: string) {
 let admin: Awaited<ReturnType<typeof makeUser>>;
 beforeEach(async () => {
   admin = await makeUser("admin");
-  signedIn.user = { id: admin.id, email: admin.email, name: admin.name, role: admin.role };
+  signInAs(admin);
 });
 
 describe("replaying a stored event", () => {
@@ -108,7 +108,7 @@ describe("replaying a stored event", () => {
     await deliver(eventId);
     const before = await db.stripeEvent.findUniqueOrThrow({ where: { id: eventId } });
     for (const user of [buyer, seller, null]) {
-      signedIn.user = user && { id: user.id, email: user.email, name: user.name, role: user.role };
+      signInAs(user);
       expect((await replay(eventId)).error).toMatch(/log in|not allowed/);
     }
     expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: eventId } })).toEqual(before);

@@ -11,10 +11,9 @@ import { receiveAllWebhooks, signedWebhookRequest, type DeliveredEvent, type Web
 import { makeUser } from "./support/factories";
 import { buyPaidCourse } from "./support/paid-order";
 import { startTestStripe, TEST_WEBHOOK_SECRET, type TestStripe } from "./support/stripe-emulator";
+import { signInAs } from "./support/signed-in";
 
-// The server action is called as a signed-in user would call it; who that is, is set per test.
-const signedIn = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: string } }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn.user }));
+vi.mock("@/lib/auth/current-user", () => import("./support/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const CONNECT_SECRET = "whsec_integration_refunds_connect";
@@ -35,15 +34,9 @@ afterAll(async () => {
 let admin: { id: string; email: string; name: string };
 beforeEach(async () => {
   admin ??= await makeUser("admin");
-  signedIn.user = null;
+  signInAs(null);
 });
 
-async function read(path: string, account?: string) {
-  const res = await fetch(`${stripe.emulator.url}${path}`, {
-    headers: { authorization: "Bearer sk_test_emulator", ...(account ? { "stripe-account": account } : {}) },
-  });
-  return (await res.json()) as any;
-}
 
 /** A paid order of 25.00 with a 10 % fee, by destination or direct charge. */
 async function paidOrder(chargeType: "destination" | "direct") {
@@ -62,19 +55,19 @@ describe("destination charges", () => {
     const { seller, buyer, course, order, chargeId } = await paidOrder("destination");
     expect(await refund(order.id, "10.00")).toEqual({ ok: true, message: "Refunded $10.00." });
 
-    const charge = await read(`/v1/charges/${chargeId}`);
+    const charge = await stripe.read(`/v1/charges/${chargeId}`);
     expect(charge.amount_refunded).toBe(1000);
-    expect((await read(`/v1/application_fees/${charge.application_fee}`)).amount_refunded).toBe(100);
-    expect((await read(`/v1/transfers/${charge.transfer}`)).amount_reversed).toBe(1000);
+    expect((await stripe.read(`/v1/application_fees/${charge.application_fee}`)).amount_refunded).toBe(100);
+    expect((await stripe.read(`/v1/transfers/${charge.transfer}`)).amount_reversed).toBe(1000);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "paid", refundedMinor: 1000, feeRefundedMinor: 100 });
     expect(await db.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(1);
 
     expect((await refund(order.id, "15")).ok).toBe(true);
     await stripe.settle();
-    const after = await read(`/v1/charges/${chargeId}`);
+    const after = await stripe.read(`/v1/charges/${chargeId}`);
     expect(after).toMatchObject({ amount_refunded: 2500, refunded: true });
-    expect((await read(`/v1/application_fees/${charge.application_fee}`)).amount_refunded).toBe(250);
-    expect((await read(`/v1/transfers/${charge.transfer}`)).amount_reversed).toBe(2500);
+    expect((await stripe.read(`/v1/application_fees/${charge.application_fee}`)).amount_refunded).toBe(250);
+    expect((await stripe.read(`/v1/transfers/${charge.transfer}`)).amount_reversed).toBe(2500);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "refunded", refundedMinor: 2500, feeRefundedMinor: 250 });
     expect(await db.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(0);
 
@@ -110,19 +103,19 @@ describe("direct charges", () => {
   it("refunded on the seller's account with the fee refunded, partly then in full", async () => {
     const { buyer, course, order, chargeId, account } = await paidOrder("direct");
     expect((await refund(order.id, "5.00")).ok).toBe(true);
-    const charge = await read(`/v1/charges/${chargeId}`, account);
+    const charge = await stripe.read(`/v1/charges/${chargeId}`, account);
     expect(charge.amount_refunded).toBe(500);
-    expect((await read(`/v1/application_fees/${charge.application_fee}`)).amount_refunded).toBe(50);
-    const refunds = await read(`/v1/refunds?payment_intent=${order.stripePaymentIntentId}`, account);
+    expect((await stripe.read(`/v1/application_fees/${charge.application_fee}`)).amount_refunded).toBe(50);
+    const refunds = await stripe.read(`/v1/refunds?payment_intent=${order.stripePaymentIntentId}`, account);
     expect(refunds.data).toHaveLength(1);
     expect(refunds.data[0].metadata).toMatchObject({ order_id: order.id });
     // The platform has no such refund: it was made on the seller's account.
-    expect((await read(`/v1/refunds?payment_intent=${order.stripePaymentIntentId}`)).data ?? []).toHaveLength(0);
+    expect((await stripe.read(`/v1/refunds?payment_intent=${order.stripePaymentIntentId}`)).data ?? []).toHaveLength(0);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "paid", refundedMinor: 500, feeRefundedMinor: 50 });
 
     expect((await refund(order.id, "20.00")).ok).toBe(true);
     await stripe.settle();
-    expect((await read(`/v1/application_fees/${charge.application_fee}`)).amount_refunded).toBe(250);
+    expect((await stripe.read(`/v1/application_fees/${charge.application_fee}`)).amount_refunded).toBe(250);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "refunded", refundedMinor: 2500, feeRefundedMinor: 250 });
     expect(await db.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(0);
     const connectEvents = deliveries.filter((d) => d.endpoint === "connect" && ["refund.created", "charge.refunded"].includes(d.type));
@@ -139,7 +132,7 @@ describe("refusals and repeats", () => {
     expect(results.some((r) => r.ok)).toBe(true);
     const again = await refund(order.id, "10.00", formToken);
     expect(again).toEqual({ ok: true, message: "This refund of $10.00 was already made." });
-    expect((await read(`/v1/refunds?payment_intent=${order.stripePaymentIntentId}`)).data).toHaveLength(1);
+    expect((await stripe.read(`/v1/refunds?payment_intent=${order.stripePaymentIntentId}`)).data).toHaveLength(1);
     expect(await db.refundRequest.count({ where: { orderId: order.id } })).toBe(1);
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).refundedMinor).toBe(1000);
   });
@@ -173,9 +166,9 @@ describe("refund webhooks", () => {
     const stored = await db.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(stored).toMatchObject({ refundedMinor: 1000, feeRefundedMinor: 100, status: "paid" });
 
-    const events = (await read(`/v1/events?type=refund.created&limit=100`)).data as any[];
+    const events = (await stripe.read(`/v1/events?type=refund.created&limit=100`)).data as any[];
     const first = events.filter((e) => e.data.object.payment_intent === order.stripePaymentIntentId).at(-1);
-    const refundedEvents = (await read(`/v1/events?type=charge.refunded&limit=100`)).data as any[];
+    const refundedEvents = (await stripe.read(`/v1/events?type=charge.refunded&limit=100`)).data as any[];
     const firstRefunded = refundedEvents.filter((e) => e.data.object.payment_intent === order.stripePaymentIntentId).at(-1);
     expect(firstRefunded.data.object.amount_refunded).toBe(500);
     // The first refund's events handled again, late: nothing changes.
@@ -212,13 +205,13 @@ describe("the refund action", () => {
     const { order, buyer, seller } = await paidOrder("destination");
     await stripe.call("DELETE", "/_emulator/requests");
     for (const user of [buyer, seller, null]) {
-      signedIn.user = user && { id: user.id, email: user.email, name: user.name, role: user.role };
+      signInAs(user);
       expect((await submit(order.id, "25.00")).error).toMatch(/not allowed|log in/);
     }
     expect((await stripe.call("GET", "/_emulator/requests?path_prefix=/v1/")).body.data).toHaveLength(0);
     expect(await db.refundRequest.count({ where: { orderId: order.id } })).toBe(0);
 
-    signedIn.user = { ...admin, role: "admin" };
+    signInAs({ ...admin, role: "admin" });
     expect(await submit(order.id, "abc")).toMatchObject({ fieldErrors: { amount: ["Enter the amount as a number, like 12.50."] } });
     expect(await submit(order.id, "25.00")).toMatchObject({ ok: true, message: "Refunded $25.00." });
     const audit = await db.auditLog.findMany({ where: { actorId: admin.id, action: { startsWith: "order.refund" } }, orderBy: { createdAt: "asc" } });

@@ -6,9 +6,9 @@ import { startCoursePurchase } from "@/lib/orders/start-purchase";
 import { updatePlatformSettings } from "@/lib/settings/platform-settings";
 import { makeCourse, makeUser } from "./support/factories";
 import { connectSeller, startTestStripe, TEST_PUBLISHABLE_KEY, type TestStripe } from "./support/stripe-emulator";
+import { signInAs } from "./support/signed-in";
 
-const signedIn = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: string } }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn.user }));
+vi.mock("@/lib/auth/current-user", () => import("./support/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, updateTag: () => undefined }));
 
 // No webhooks reach the app here: Stripe and the database drift apart, as after missed events.
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 const signIn = (user: User | null) => {
-  signedIn.user = user && { id: user.id, email: user.email, name: user.name, role: user.role };
+  signInAs(user);
 };
 
 let admin: User;

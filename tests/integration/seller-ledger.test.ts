@@ -34,18 +34,13 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-async function read(path: string, account?: string): Promise<any> {
-  const answer = await stripe.call("GET", path, undefined, undefined, account);
-  expect(answer.status, `GET ${path}`).toBe(200);
-  return answer.body;
-}
 
 /** Every object of a list endpoint, page by page, as stripe-node's auto-pagination does. */
 async function listAll(path: string, account?: string): Promise<any[]> {
   const items: any[] = [];
   let after = "";
   for (;;) {
-    const page = await read(`${path}${path.includes("?") ? "&" : "?"}limit=100${after ? `&starting_after=${after}` : ""}`, account);
+    const page = await stripe.read(`${path}${path.includes("?") ? "&" : "?"}limit=100${after ? `&starting_after=${after}` : ""}`, account);
     items.push(...page.data);
     if (!page.has_more) return items;
     after = page.data.at(-1).id;
@@ -98,7 +93,7 @@ describe("the seller's ledger against the seller's balance transactions", () => 
         await refund(order.amountMinor - partial);
       }
       if (action.startsWith("dispute") || action === "refund-then-dispute") {
-        const intent = await read(`/v1/payment_intents/${order.stripePaymentIntentId}`, chargeType === "direct" ? account : undefined);
+        const intent = await stripe.read(`/v1/payment_intents/${order.stripePaymentIntentId}`, chargeType === "direct" ? account : undefined);
         const opened = await stripe.call("POST", "/_emulator/disputes", { charge: intent.latest_charge });
         expect(opened.status).toBe(200);
         const outcome = action === "dispute-won" ? "won" : action === "dispute-lost" || random.next() < 0.5 ? "lost" : null;
@@ -113,16 +108,16 @@ describe("the seller's ledger against the seller's balance transactions", () => 
     const orderOfSource = new Map<string, (typeof orders)[number]>();
     for (const order of orders) {
       const onAccount = order.chargeType === "direct" ? account : undefined;
-      const intent = await read(`/v1/payment_intents/${order.stripePaymentIntentId}`, onAccount);
-      const charge = await read(`/v1/charges/${intent.latest_charge}`, onAccount);
+      const intent = await stripe.read(`/v1/payment_intents/${order.stripePaymentIntentId}`, onAccount);
+      const charge = await stripe.read(`/v1/charges/${intent.latest_charge}`, onAccount);
       orderOfSource.set(charge.id, order);
       if (charge.transfer) {
-        const transfer = await read(`/v1/transfers/${charge.transfer}`);
+        const transfer = await stripe.read(`/v1/transfers/${charge.transfer}`);
         orderOfSource.set(transfer.destination_payment, order);
         for (const reversal of transfer.reversals.data) orderOfSource.set(reversal.destination_payment_refund, order);
       }
       if (charge.application_fee) {
-        const fee = await read(`/v1/application_fees/${charge.application_fee}`);
+        const fee = await stripe.read(`/v1/application_fees/${charge.application_fee}`);
         for (const feeRefund of fee.refunds.data) orderOfSource.set(feeRefund.id, order);
       }
     }
@@ -133,7 +128,7 @@ describe("the seller's ledger against the seller's balance transactions", () => 
     for (const txn of transactions) {
       let order = orderOfSource.get(txn.source);
       if (!order && (txn.type === "refund" || txn.type === "adjustment")) {
-        const object = await read(`/v1/${txn.type === "refund" ? "refunds" : "disputes"}/${txn.source}`, account);
+        const object = await stripe.read(`/v1/${txn.type === "refund" ? "refunds" : "disputes"}/${txn.source}`, account);
         order = orderOfIntent.get(object.payment_intent);
       }
       expect(order, `balance transaction ${txn.id} (${txn.type}) belongs to a sale`).toBeTruthy();

@@ -3,14 +3,14 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { listAuditPage, parseAuditFilters } from "@/lib/audit/admin-audit";
 import { db } from "@/lib/db";
 import { makeUser } from "./support/factories";
+import { signInAs } from "./support/signed-in";
 
-const signedIn = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: string } }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn.user }));
+vi.mock("@/lib/auth/current-user", () => import("./support/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, updateTag: () => undefined }));
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 const signIn = (user: User | null) => {
-  signedIn.user = user && { id: user.id, email: user.email, name: user.name, role: user.role };
+  signInAs(user);
 };
 
 async function submit(name: "changeRoleAction" | "setDisabledAction", fields: Record<string, string>) {

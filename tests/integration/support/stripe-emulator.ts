@@ -14,9 +14,10 @@ export interface TestStripe {
   webhookStatuses: number[];
   /** Lets the emulator finish delivering webhooks. */
   settle(): Promise<void>;
-  /** Raw call to the emulator, e.g. a browser-side confirmation with the publishable key. */
   /** A call to the emulator with `key` (the platform's secret key by default), on a connected `account` if given. */
   call(method: string, path: string, form?: Record<string, string>, key?: string, account?: string): Promise<{ status: number; body: any }>;
+  /** GET with the platform's secret key (on a connected `account` if given); fails the test unless it answers 200. */
+  read(path: string, account?: string): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -49,7 +50,7 @@ export async function startTestStripe(options: { deliverWebhooks?: boolean; webh
   process.env.STRIPE_WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;
   delete process.env.STRIPE_SECRET_KEY;
 
-  return {
+  const testStripe: TestStripe = {
     emulator,
     webhookStatuses,
     settle: () => emulator.webhooksIdle(),
@@ -65,14 +66,19 @@ export async function startTestStripe(options: { deliverWebhooks?: boolean; webh
       });
       return { status: res.status, body: await res.json() };
     },
+    async read(path, account) {
+      const answer = await testStripe.call("GET", path, undefined, undefined, account);
+      if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      return answer.body;
+    },
     async close() {
       await emulator.close();
       await new Promise<void>((resolve) => receiver.close(() => resolve()));
     },
   };
+  return testStripe;
 }
 
-/** Confirms an intent as Stripe.js does in the browser: publishable key plus client secret. */
 /** What Stripe.js does with the client secret: confirm the intent (on the seller's `account` for a direct charge). */
 export async function confirmInBrowser(stripe: TestStripe, clientSecret: string, paymentMethod = "pm_card_visa", account?: string) {
   const id = clientSecret.split("_secret_")[0];
