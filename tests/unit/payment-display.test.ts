@@ -45,6 +45,7 @@ describe("cardLabel", () => {
   it.each([
     ["visa", "4242", "Visa ending 4242"],
     ["amex", "0005", "American Express ending 0005"],
-    ["cartes_bancaires", "1234", "Cartes_bancaires ending 1234"],
+    ["cartes_bancaires", "1234", "Cartes Bancaires ending 1234"],
+    ["link_debit", "9999", "Link debit ending 9999"],
   ])("%s %s → %s", (brand, last4, expected) => expect(cardLabel(brand, last4)).toBe(expected));
 });

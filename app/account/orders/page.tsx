@@ -27,7 +27,7 @@ export default async function OrdersPage() {
         >
             {orders.map((order) => (
               <tr key={order.id} className="border-b border-slate-100 last:border-0" data-testid="order-row">
-                <td className="px-4 py-2">{fmt.date(order.paidAt ?? order.createdAt)}</td>
+                <td className="px-4 py-2">{fmt.date(order.paidAt ?? order.createdAt, "date-time")}</td>
                 <td className="px-4 py-2">{order.course.title}</td>
                 <td className="px-4 py-2">{fmt.money(order.amountMinor, order.currency)}</td>
                 <td className="px-4 py-2">{orderStatusLabel(order)}</td>
