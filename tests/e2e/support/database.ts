@@ -37,9 +37,9 @@ export async function createUser(role: "buyer" | "seller" | "admin", label: stri
     const id = `e2e${randomUUID().replace(/-/g, "")}`;
     const now = new Date().toISOString();
     db.prepare(
-      `INSERT INTO "User" (id, email, name, passwordHash, role, disabled, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, 0, ?, ?)`,
-    ).run(id, email, `Test ${label}`, passwordHash, role, now, now);
+      `INSERT INTO "User" (id, email, name, passwordHash, role, disabled, emailVerifiedAt, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+    ).run(id, email, `Test ${label}`, passwordHash, role, now, now, now);
     return { id, email, password: TEST_PASSWORD, name: `Test ${label}` };
   } finally {
     db.close();
