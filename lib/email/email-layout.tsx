@@ -14,6 +14,8 @@ type Block =
 
 const URL_LINE = /^https?:\/\/\S+$/;
 const DETAIL_LINE = /^ {2}([^:]+):\s+(.*)$/;
+/** "Open the course: https://…" on a line of its own: a button named by the words before the link. */
+const LABELLED_LINK = /^([^:]{1,60}):\s+(https?:\/\/\S+)$/;
 
 export function textBlocks(text: string): Block[] {
   const chunks = text
@@ -26,6 +28,9 @@ export function textBlocks(text: string): Block[] {
     if (chunk.trim() === SIGNATURE) blocks.push({ kind: "signature" });
     else if (lines.every((line) => DETAIL_LINE.test(line))) {
       blocks.push({ kind: "details", rows: lines.map((line) => { const [, label, value] = DETAIL_LINE.exec(line)!; return [label.trim(), value.trim()]; }) });
+    } else if (lines.length === 1 && LABELLED_LINK.test(lines[0].trim())) {
+      const [, label, url] = LABELLED_LINK.exec(lines[0].trim())!;
+      blocks.push({ kind: "button", url, label });
     } else if (lines.length === 1 && URL_LINE.test(lines[0].trim())) {
       // The paragraph before a lone link says what it is for ("…choose a new password:").
       blocks.push({ kind: "button", url: lines[0].trim(), label: buttonLabel(blocks.at(-1)) });
@@ -120,7 +125,7 @@ function EmailDocument({ subject, text, merchant, appUrl }: EmailFrame) {
                     </Section>
                   );
                 case "signature":
-                  return <Text key={index} style={{ fontSize: "16px", color: colors.ink, margin: "0" }}>— {merchant.name}</Text>;
+                  return <Text key={index} style={{ fontSize: "16px", color: colors.ink, margin: "0" }}>{`— ${merchant.name}`}</Text>;
               }
             })}
           </Section>
