@@ -8,7 +8,7 @@ import { passwordResetEmail } from "@/lib/email/account-emails";
 import { enqueueEmails } from "@/lib/email/enqueue-emails";
 import { notifyOutbox } from "@/lib/email/outbox-worker";
 import { env } from "@/lib/env";
-import { issueToken, TOKEN_PROBLEM_MESSAGES, useToken } from "./account-tokens";
+import { checkToken, issueToken, TOKEN_PROBLEM_MESSAGES, useToken } from "./account-tokens";
 import { newPasswordSchema } from "./account-input";
 
 export const resetRequestSchema = z.object({
@@ -47,6 +47,9 @@ export type ResetResult = { ok: true } | { ok: false; message: string };
 
 /** A new password from a reset link: the link is used up and every session of the account ends. */
 export async function resetPassword(token: string, password: string, now = new Date()): Promise<ResetResult> {
+  // A dead link is answered before the (slow, deliberately) hashing; it is checked again as it is used.
+  const check = await checkToken(token, ["password_reset"], now);
+  if (!check.ok) return { ok: false, message: TOKEN_PROBLEM_MESSAGES[check.problem] };
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const used = await useToken(token, ["password_reset"], tx, now);
