@@ -26,6 +26,8 @@ export function hashToken(token: string): string {
 export async function issueToken(userId: string, purpose: TokenPurpose, email: string, now = new Date(), writer: Writer = db): Promise<{ token: string; id: string }> {
   const token = randomBytes(32).toString("base64url");
   await writer.accountToken.deleteMany({ where: { userId, purpose, usedAt: null } });
+  // Links past their hour or day are of no use to anyone: dropped as new ones are made, so the table never only grows.
+  await writer.accountToken.deleteMany({ where: { expiresAt: { lte: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } });
   const row = await writer.accountToken.create({
     data: { userId, purpose, email, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]) },
     select: { id: true },

@@ -14,6 +14,7 @@ import { hashToken, issueToken, TOKEN_PROBLEM_MESSAGES } from "@/lib/users/accou
 import { confirmEmail, EMAIL_TAKEN, requestEmailChange, resendVerificationLink } from "@/lib/users/email-verification";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { registerUser } from "@/lib/users/registration";
+import { setUserDisabled } from "@/lib/users/user-admin";
 import { makeCourse, makeUser } from "./support/factories";
 
 const PASSWORD = "old-password-1";
@@ -191,6 +192,9 @@ describe("account deletion", () => {
     expect((await authenticate({ email: buyer.email, password: PASSWORD }, ip())).ok).toBe(false);
     expect(await requestPasswordReset(buyer.email, ip())).toEqual({ ok: true });
     expect(await db.accountToken.count({ where: { userId: buyer.id } })).toBe(0);
+    // An admin cannot bring it back to life.
+    expect(await setUserDisabled((await makeUser("admin")).id, buyer.id, false)).toMatchObject({ ok: false });
+    expect((await db.user.findUniqueOrThrow({ where: { id: buyer.id } })).disabled).toBe(true);
   });
 });
 
