@@ -78,6 +78,8 @@ test("a forgotten password is reset from the emailed link, which ends every sess
   const device = await otherDevice(user);
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The login page has an Email field too: wait for this page's.
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill(user.email);
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByRole("status")).toContainText(`If ${user.email} belongs to an account, we have sent it a link`);
