@@ -11,8 +11,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   ...sharedCache,
-  // Native modules (and pdfkit, which reads its font metrics from its own folder) load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "pdfkit", "pg", "@prisma/adapter-pg"],
+  // Native modules (and pdfkit, which reads its font metrics from its own folder; React Email, whose renderer is react-dom/server) load from node_modules at run time instead of being bundled.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "pdfkit", "pg", "@prisma/adapter-pg", "@react-email/components", "@react-email/render"],
   experimental: {
     // forbidden() and app/forbidden.tsx answer 403 for signed-in users without the role.
     authInterrupts: true,

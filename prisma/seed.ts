@@ -12,7 +12,8 @@ export async function seedDemoData(): Promise<{ users: number; courses: number }
   for (const user of DEMO_USERS) {
     const existing = await db.user.findUnique({ where: { email: user.email }, select: { id: true } });
     if (existing) continue;
-    await db.user.create({ data: { ...user, passwordHash } });
+    // Demo accounts are verified, so the demo seller can connect Stripe at once.
+    await db.user.create({ data: { ...user, passwordHash, emailVerifiedAt: new Date() } });
     users += 1;
   }
   const seller = await db.user.findUniqueOrThrow({ where: { email: "seller@example.com" }, select: { id: true } });

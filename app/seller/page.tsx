@@ -5,6 +5,7 @@ import { PublishToggle } from "@/components/publish-toggle";
 import { ConnectionPanel } from "./connection-panel";
 import { requireRole } from "@/lib/auth/guards";
 import { getSellerConnection } from "@/lib/connect/seller-connection";
+import { isEmailVerified } from "@/lib/users/email-verification";
 import { listSellerCourses } from "@/lib/courses/seller-courses";
 import { sellerShareOf } from "@/lib/fees/fee-rule";
 import { feesForSellerCourses } from "@/lib/fees/platform-fees";
@@ -30,10 +31,11 @@ export default async function SellerPage({
   searchParams: Promise<{ saved?: string; connect?: string }>;
 }) {
   const seller = await requireRole("seller", "/seller");
-  const [courses, connection, { saved, connect }] = await Promise.all([
+  const [courses, connection, { saved, connect }, verified] = await Promise.all([
     listSellerCourses(seller.id),
     getSellerConnection(seller.id),
     searchParams,
+    isEmailVerified(seller.id),
   ]);
   const outcome = connect ? CONNECT_OUTCOMES[connect] : undefined;
   const fees = await feesForSellerCourses(seller.id, courses);
@@ -54,6 +56,11 @@ export default async function SellerPage({
           className={`mb-4 rounded-md border px-3 py-2 text-sm ${outcome.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-green-200 bg-green-50 text-green-800"}`}
         >
           {outcome.text}
+        </p>
+      )}
+      {!verified && (
+        <p data-testid="confirm-email-first" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Please confirm your email address before connecting Stripe: open the link we emailed you, or send a new one from <Link href="/account">your account page</Link>.
         </p>
       )}
       <ConnectionPanel connection={connection} />

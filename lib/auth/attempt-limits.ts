@@ -16,6 +16,10 @@ export const LOGIN_PER_EMAIL: AttemptLimit = { keyPrefix: "login:email", points:
 export const LOGIN_PER_ADDRESS: AttemptLimit = { keyPrefix: "login:ip", points: 100, durationSeconds: 15 * 60 };
 export const REGISTER_PER_EMAIL: AttemptLimit = { keyPrefix: "register:email", points: 5, durationSeconds: 60 * 60 };
 export const REGISTER_PER_ADDRESS: AttemptLimit = { keyPrefix: "register:ip", points: 30, durationSeconds: 60 * 60 };
+export const RESET_PER_EMAIL: AttemptLimit = { keyPrefix: "reset:email", points: 3, durationSeconds: 60 * 60 };
+export const RESET_PER_ADDRESS: AttemptLimit = { keyPrefix: "reset:ip", points: 20, durationSeconds: 60 * 60 };
+/** Asking for another verification or email-change link. */
+export const LINK_RESEND_PER_USER: AttemptLimit = { keyPrefix: "link:user", points: 3, durationSeconds: 60 * 60 };
 
 const limiters = new Map<string, RateLimiterPrisma>();
 

@@ -64,3 +64,13 @@ export async function endAllSessions(userId: string, writer: SessionWriter = db)
   await writer.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
   await writer.authSession.deleteMany({ where: { userId } });
 }
+
+/**
+ * Ends every session of the user but the one given (a password change made in this browser):
+ * the version goes up, and only the kept session is moved to it.
+ */
+export async function endOtherSessions(userId: string, keepSessionId: string | null, writer: SessionWriter = db): Promise<void> {
+  const { sessionVersion } = await writer.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  await writer.authSession.deleteMany({ where: { userId, ...(keepSessionId ? { NOT: { id: keepSessionId } } : {}) } });
+  if (keepSessionId) await writer.authSession.updateMany({ where: { id: keepSessionId, userId }, data: { sessionVersion } });
+}

@@ -1,7 +1,11 @@
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { getMerchantDetails } from "@/lib/settings/merchant-details";
+import { hasAccountLink, withoutAccountLinks } from "./account-emails";
 import { claimDueEmails } from "./claim-due-emails";
 import { MAX_ATTEMPTS, retryDelayMs } from "./retry-schedule";
-import { describeSendError, isPermanentFailure, smtpSender, type MailSender } from "./smtp-transport";
+import { renderEmail } from "./email-layout";
+import { describeSendError, isPermanentFailure, smtpSender, type MailSender, type OutgoingEmail } from "./smtp-transport";
 
 export interface DeliveryOptions {
   /** Tests move time forward to reach retries without waiting for them. */
@@ -28,6 +32,7 @@ export async function deliverDueEmails(options: DeliveryOptions = {}): Promise<D
   const now = options.now ?? (() => new Date());
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   let sender = options.sender;
+  let merchant: Awaited<ReturnType<typeof getMerchantDetails>> | undefined;
   try {
     for (;;) {
       const claimed = await claimDueEmails(now(), options.batchSize ?? 10);
@@ -35,8 +40,9 @@ export async function deliverDueEmails(options: DeliveryOptions = {}): Promise<D
       for (const row of claimed) {
         const { attempt } = row;
         sender ??= smtpSender();
+        merchant ??= await getMerchantDetails();
         try {
-          await sender.send({ to: row.toAddress, subject: row.subject, text: row.textBody });
+          await sender.send(await composed(row, merchant));
         } catch (error) {
           const gaveUp = attempt >= MAX_ATTEMPTS || isPermanentFailure(error);
           await db.outboxEmail.updateMany({
@@ -52,12 +58,24 @@ export async function deliverDueEmails(options: DeliveryOptions = {}): Promise<D
         }
         await db.outboxEmail.updateMany({
           where: { id: row.id, attempts: attempt, status: "sending" },
-          data: { status: "sent", sentAt: now(), lastError: null },
+          // A sent link is not kept readable in the database (only its hash is, in AccountToken).
+          data: { status: "sent", sentAt: now(), lastError: null, ...(hasAccountLink(row.textBody) ? { textBody: withoutAccountLinks(row.textBody) } : {}) },
         });
         report.sent += 1;
       }
     }
   } finally {
     if (sender && sender !== options.sender) sender.close();
+  }
+}
+
+/** The stored text in the one layout, as HTML with the text as its alternative; the text alone if the layout fails. */
+async function composed(row: { toAddress: string; subject: string; textBody: string }, merchant: { name: string; addressLines: string[] }): Promise<OutgoingEmail> {
+  try {
+    const { html, text } = await renderEmail({ subject: row.subject, text: row.textBody, merchant, appUrl: env().APP_URL });
+    return { to: row.toAddress, subject: row.subject, text, html };
+  } catch (error) {
+    console.error(`Email outbox: the HTML layout failed, sending text only: ${describeSendError(error)}`);
+    return { to: row.toAddress, subject: row.subject, text: row.textBody };
   }
 }

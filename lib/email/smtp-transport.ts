@@ -6,6 +6,8 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** The same message as HTML; the text is its plain-text alternative (multipart/alternative). */
+  html?: string;
 }
 
 export interface MailSender {
@@ -20,7 +22,7 @@ export function smtpSender(): MailSender {
   const transport = nodemailer.createTransport(options);
   return {
     async send(email) {
-      await transport.sendMail({ from: MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
+      await transport.sendMail({ from: MAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html });
     },
     close: () => transport.close(),
   };

@@ -5,16 +5,12 @@ import { db } from "@/lib/db";
 import { registrationAttemptEmail } from "@/lib/email/account-emails";
 import { enqueueEmails } from "@/lib/email/enqueue-emails";
 import { env } from "@/lib/env";
+import { notifyOutbox } from "@/lib/email/outbox-worker";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { emailSchema, nameSchema, newPasswordSchema } from "./account-input";
+import { queueVerificationLink } from "./email-verification";
 
-export const registrationSchema = z.object({
-  name: z.string().trim().min(1, "Tell us your name.").max(100, "Keep your name under 100 characters."),
-  email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
-  password: z
-    .string()
-    .min(8, "Use at least 8 characters.")
-    .max(200, "Use at most 200 characters."),
-});
+export const registrationSchema = z.object({ name: nameSchema, email: emailSchema, password: newPasswordSchema });
 
 export type RegistrationInput = z.output<typeof registrationSchema>;
 
@@ -34,11 +30,16 @@ export async function registerUser(input: RegistrationInput, address: string): P
   // Hashed either way, so a taken address takes as long to answer as a new one.
   const passwordHash = await hashPassword(input.password);
   try {
-    await db.user.create({ data: { name: input.name, email: input.email, passwordHash, role: "buyer" } });
+    // The account and its "confirm your email address" link exist together or not at all.
+    await db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { name: input.name, email: input.email, passwordHash, role: "buyer" }, select: { id: true, name: true, email: true } });
+      await queueVerificationLink(user, tx);
+    });
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     const owner = await db.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, email: true } });
     if (owner) await enqueueEmails([registrationAttemptEmail(owner, `${env().APP_URL}/login`)]);
   }
+  notifyOutbox();
   return { ok: true, outcome: "received" };
 }

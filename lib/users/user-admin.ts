@@ -45,11 +45,14 @@ const NOT_YOURSELF = "You cannot change your own account here: ask another admin
  * Promotion back gives the seller their controls again, and they publish what they choose (their
  * Stripe account must still be able to take charges). The audit record lists what was unpublished.
  */
+const DELETED_BY_OWNER = "This account was deleted by its owner: it stays only for the books and cannot be changed.";
+
 export async function changeUserRole(actorId: string, userId: string, role: Role): Promise<UserChangeResult> {
   if (actorId === userId) return { ok: false, message: NOT_YOURSELF };
   return db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, email: true } });
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, email: true, deletedAt: true } });
     if (!before) return { ok: false, message: NO_SUCH_USER };
+    if (before.deletedAt) return { ok: false, message: DELETED_BY_OWNER };
     if (before.role === role) return { ok: true };
     await tx.user.update({ where: { id: userId }, data: { role } });
     const details: Record<string, unknown> = { userId, email: before.email, before: before.role, after: role };
@@ -71,8 +74,9 @@ export async function setUserDisabled(
 ): Promise<UserChangeResult> {
   if (actorId === userId) return { ok: false, message: NOT_YOURSELF };
   return db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId }, select: { disabled: true, email: true } });
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { disabled: true, email: true, deletedAt: true } });
     if (!before) return { ok: false, message: NO_SUCH_USER };
+    if (before.deletedAt) return { ok: false, message: DELETED_BY_OWNER };
     if (before.disabled === disabled) return { ok: true };
     await tx.user.update({ where: { id: userId }, data: { disabled } });
     if (disabled) await endAllSessions(userId, tx);

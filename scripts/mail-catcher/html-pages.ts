@@ -63,6 +63,13 @@ export function messagePage(message: CaughtMessage): string {
   <dt>To</dt><dd data-testid="message-to">${escapeHtml(message.to.join(", "))}</dd>
   <dt>Received</dt><dd>${time(message.receivedAt)}</dd>
 </dl>
+${
+  message.html
+    ? `<h2>As HTML</h2>
+<iframe data-testid="message-html" title="The email as HTML" sandbox="" srcdoc="${escapeHtml(message.html)}" style="width:100%;max-width:640px;height:36rem;border:1px solid #cbd5e1"></iframe>
+<h2>Plain-text alternative</h2>`
+    : ""
+}
 <pre data-testid="message-text">${escapeHtml(message.text)}</pre>`,
   );
 }

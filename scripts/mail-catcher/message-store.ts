@@ -9,6 +9,8 @@ export interface CaughtMessage {
   to: string[];
   subject: string;
   text: string;
+  /** The HTML part of a multipart message, if it had one. */
+  html?: string | null;
   messageId: string | null;
 }
 

@@ -37,6 +37,7 @@ export async function startSmtpReceiver(options: { port: number; host: string; s
             to: session.envelope.rcptTo.map((recipient) => recipient.address),
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
+            html: typeof parsed.html === "string" ? parsed.html : null,
             messageId: parsed.messageId ?? null,
           });
           callback();

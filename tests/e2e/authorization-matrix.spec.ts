@@ -2,7 +2,7 @@
 // from app/, so an action or route added without a row here fails the first two tests.
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { countRows, createFailedEmail, createUser, readRow, TEST_PASSWORD, waitForOutbox } from "./support/database";
+import { countRows, createAccountToken, createFailedEmail, createUnverifiedUser, createUser, openDatabase, readRow, TEST_PASSWORD, waitForOutbox } from "./support/database";
 import { changedTables, databaseSnapshot } from "./support/database-snapshot";
 import {
   becomeMember,
@@ -143,7 +143,123 @@ function webhookRow(endpoint: WebhookEndpoint): RouteRow {
   };
 }
 
+const roleOf = (who: PersonaSession) => (who.persona === "buyer" ? "buyer" : who.persona === "admin" ? "admin" : "seller");
+
+/**
+ * For actions that would change the persona's own account for good (password, deletion): runs as
+ * a fresh, unverified user of the persona's role in a browser of its own; a visitor calls signed out.
+ */
+const asFreshUser = async (who: PersonaSession, invoke: (request: APIRequestContext) => Promise<Answered>): Promise<Answered> => {
+  const context = await playwrightRequest.newContext({ baseURL: BASE_URL });
+  try {
+    if (who.persona !== "visitor") await logInOverHttp(context, await createUnverifiedUser(roleOf(who), "matrix-fresh"));
+    return await invoke(context);
+  } finally {
+    await context.dispose();
+  }
+};
+/** The link the next row call opens: a fresh user's, made in `withFreshLink` (the input is read synchronously). */
+let linkToken = "";
+/** For the actions that open an emailed link: anyone holding a fresh link may, in a browser of their own. */
+const withFreshLink =
+  (purpose: "password_reset" | "email_verification") =>
+  async (_fx: Fixtures, _who: PersonaSession, invoke: (request: APIRequestContext) => Promise<Answered>): Promise<Answered> => {
+    const user = await createUnverifiedUser("buyer", "matrix-link");
+    linkToken = createAccountToken(user.id, purpose, user.email);
+    const context = await playwrightRequest.newContext({ baseURL: BASE_URL });
+    try {
+      return await invoke(context);
+    } finally {
+      await context.dispose();
+    }
+  };
+const personaName = (who: PersonaSession) => (who.id ? readRow<{ name: string }>(`SELECT name FROM "User" WHERE id = ?`, who.id)?.name : null);
+
 const ROWS: Row[] = [
+  {
+    kind: "action",
+    exportName: "requestPasswordResetAction",
+    file: "app/(auth)/forgot-password/actions.ts",
+    args: "state-and-form",
+    input: () => ({ email: `matrix-forgot-${randomUUID().slice(0, 8)}@test.example` }),
+    access: everyone(allowed({ answers: (a) => expect(a.result?.message ?? "").toMatch(/^If matrix-forgot-\S+ belongs to an account, we have sent it a link/) })),
+  },
+  {
+    kind: "action",
+    exportName: "resetPasswordAction",
+    file: "app/(auth)/reset-password/actions.ts",
+    args: "state-and-form",
+    input: () => ({ token: linkToken, password: "matrix-new-password" }),
+    // Whoever holds a fresh link may use it, signed in or not.
+    call: withFreshLink("password_reset"),
+    access: everyone(allowed({ answers: redirectsTo(/\/login\?reset=1$/) })),
+  },
+  {
+    kind: "action",
+    exportName: "confirmEmailAction",
+    file: "app/(auth)/verify-email/actions.ts",
+    args: "state-and-form",
+    input: () => ({ token: linkToken }),
+    call: withFreshLink("email_verification"),
+    access: everyone(allowed({ answers: (a) => expect(a.result?.message ?? "").toMatch(/^Thank you: matrix-link-\S+ is confirmed\.$/) })),
+  },
+  {
+    kind: "action",
+    exportName: "changeNameAction",
+    file: "app/account/actions.ts",
+    args: "state-and-form",
+    input: () => ({ name: `Matrix ${randomUUID().slice(0, 6)}` }),
+    access: anyUser(allowed({ changes: (_fx, who) => personaName(who) })),
+  },
+  {
+    kind: "action",
+    exportName: "changeEmailAction",
+    file: "app/account/actions.ts",
+    args: "state-and-form",
+    input: () => ({ email: `matrix-moved-${randomUUID().slice(0, 8)}@test.example`, currentPassword: TEST_PASSWORD }),
+    // The account keeps its address until the link is opened: what changes is the link on its way to the new one.
+    access: anyUser(allowed({ changes: (_fx, who) => readRow(`SELECT email FROM "AccountToken" WHERE userId = ? AND purpose = 'email_change' AND usedAt IS NULL`, who.id) ?? null })),
+  },
+  {
+    kind: "action",
+    exportName: "changePasswordAction",
+    file: "app/account/actions.ts",
+    args: "state-and-form",
+    input: () => ({ currentPassword: TEST_PASSWORD, newPassword: "matrix-new-password" }),
+    call: (_fx, who, invoke) => asFreshUser(who, invoke),
+    access: anyUser(allowed({ answers: answered("Your password is changed. You are logged out on your other devices.") })),
+  },
+  {
+    kind: "action",
+    exportName: "resendVerificationAction",
+    file: "app/account/actions.ts",
+    args: "state-and-form",
+    input: () => ({}),
+    call: (_fx, who, invoke) => asFreshUser(who, invoke),
+    access: anyUser(allowed({ answers: (a) => expect(a.result?.message ?? "").toMatch(/^We have sent a new link to matrix-fresh-/) })),
+  },
+  {
+    kind: "action",
+    exportName: "deleteAccountAction",
+    file: "app/account/actions.ts",
+    args: "state-and-form",
+    input: () => ({ currentPassword: TEST_PASSWORD }),
+    call: (_fx, who, invoke) => asFreshUser(who, invoke),
+    // An admin's own account is not deleted from here: the answer says what to do instead.
+    access: anyUser((persona) =>
+      persona === "admin"
+        ? allowed({ answers: (a) => expect(a.result?.error ?? "").toMatch(/Admin accounts cannot be deleted here/) })
+        : allowed({ answers: redirectsTo(/\/login\?deleted=1$/) }),
+    ),
+  },
+  {
+    kind: "action",
+    exportName: "updateMerchantDetailsAction",
+    file: "app/admin/settings/actions.ts",
+    args: "state-and-form",
+    input: () => ({ merchantName: `Matrix Merchant ${randomUUID().slice(0, 6)}`, merchantAddress: "1 Matrix Way\nTest City" }),
+    access: adminsOnly(allowed({ changes: () => readRow(`SELECT name FROM "MerchantDetails"`) ?? null })),
+  },
   contentRow(
     "addSectionAction",
     (fx) => ({ courseId: fx.course.id, title: `Matrix section ${randomUUID().slice(0, 6)}` }),
@@ -665,6 +781,10 @@ test.afterAll(async () => {
   if (!fx) return;
   // Put the platform's settings back for the suites that run after this one.
   await callServerAction(fx.personas.admin.request, serverAction("updatePlatformSettingsAction"), fx.settingsBefore);
+  // And the merchant on receipts back to the configuration's.
+  const db = openDatabase();
+  db.prepare(`DELETE FROM "MerchantDetails"`).run();
+  db.close();
   for (const session of Object.values(fx.personas)) await session.request.dispose();
 });
 

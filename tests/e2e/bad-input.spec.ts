@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { randomUUID } from "node:crypto";
-import { readRow, waitForOutbox } from "./support/database";
+import { createAccountToken, readRow, TEST_PASSWORD, waitForOutbox } from "./support/database";
 import { changedTables, databaseSnapshot } from "./support/database-snapshot";
 import { becomeMember, buyCourse, connectSeller, signedEvent } from "./support/http-journeys";
 import { badAmount, hugeValue, junkForm, junkValue, nastyValue } from "./support/malformed-values";
@@ -24,6 +24,8 @@ interface Fixtures {
   course: { id: string; priceMinor: number };
   otherCourse: { id: string };
   paidOrderId: string;
+  /** Links the app must refuse: expired and already used, of each kind. */
+  deadLinks: { reset: string[]; confirm: string[] };
   /** A published lesson of the bought course with a PDF, and a lesson of another seller's course. */
   content: { sectionId: string; lessonId: string; fileId: string; foreignSectionId: string; foreignLessonId: string };
 }
@@ -107,7 +109,82 @@ const notAMediaFile = fc.oneof(
   fc.constantFrom("<!doctype html><script>alert(1)</script>", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', ""),
 );
 
+/** Tokens that open nothing: junk, a well-formed unknown one, and (given) expired or used ones. */
+const deadToken = (known: string[]) => fc.oneof(junkValue, fc.constant("forged-forged-forged-forged-forged-forged"), fc.constantFrom(...known)).map((token) => ({ token }));
+const notThePassword = junkValue.filter((value) => value !== TEST_PASSWORD);
+const validEmail = fc.uuid().map((id) => `${id}@test.example`);
+const badEmail = junkValue.filter((email) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())).map((email) => ({ email }));
+const accountTarget = (exportName: string, fields: (fx: Fixtures) => fc.Arbitrary<[string, string][]>): ActionTarget => ({
+  kind: "action",
+  exportName,
+  file: "app/account/actions.ts",
+  args: "state-and-form",
+  persona: "buyer",
+  fields,
+});
+
 const TARGETS: Target[] = [
+  {
+    kind: "action",
+    exportName: "requestPasswordResetAction",
+    file: "app/(auth)/forgot-password/actions.ts",
+    args: "state-and-form",
+    persona: "visitor",
+    fields: () => junkForm({ email: validEmail }, badEmail),
+  },
+  {
+    kind: "action",
+    exportName: "resetPasswordAction",
+    file: "app/(auth)/reset-password/actions.ts",
+    args: "state-and-form",
+    persona: "visitor",
+    fields: (fx) =>
+      junkForm(
+        { token: fc.constantFrom(...fx.deadLinks.reset), password: fc.constant("long-enough-password") },
+        pick(deadToken(fx.deadLinks.reset), fc.oneof(fc.string({ maxLength: 7 }), fc.constant("p".repeat(201))).map((password) => ({ password }))),
+      ),
+  },
+  {
+    kind: "action",
+    exportName: "confirmEmailAction",
+    file: "app/(auth)/verify-email/actions.ts",
+    args: "state-and-form",
+    persona: "visitor",
+    fields: (fx) => junkForm({ token: fc.constantFrom(...fx.deadLinks.confirm) }, deadToken(fx.deadLinks.confirm)),
+  },
+  accountTarget("changeNameAction", () => junkForm({ name: fc.constant("A name") }, fc.constantFrom("", "   ", "n".repeat(101)).map((name) => ({ name })))),
+  // A taken address, a wrong password or a malformed address: a message, and no link is sent.
+  accountTarget("changeEmailAction", (fx) =>
+    junkForm(
+      { email: validEmail, currentPassword: fc.constant(TEST_PASSWORD) },
+      pick(badEmail, fc.constant({ email: fx.personas.admin.email! }), notThePassword.map((currentPassword) => ({ currentPassword }))),
+    ),
+  ),
+  accountTarget("changePasswordAction", () =>
+    junkForm(
+      { currentPassword: fc.constant(TEST_PASSWORD), newPassword: fc.constant("long-enough-password") },
+      pick(notThePassword.map((currentPassword) => ({ currentPassword })), fc.oneof(fc.string({ maxLength: 7 }), fc.constant("p".repeat(201))).map((newPassword) => ({ newPassword }))),
+    ),
+  ),
+  // The buyer's address is confirmed already: asking again changes nothing.
+  accountTarget("resendVerificationAction", () => junkForm({}, fc.constant({}))),
+  // The buyer is a member with a renewing membership, and the password is never the right one.
+  accountTarget("deleteAccountAction", () => junkForm({}, notThePassword.map((currentPassword) => ({ currentPassword })))),
+  {
+    kind: "action",
+    exportName: "updateMerchantDetailsAction",
+    file: "app/admin/settings/actions.ts",
+    args: "state-and-form",
+    persona: "admin",
+    fields: () =>
+      junkForm(
+        { merchantName: fc.constant("A merchant"), merchantAddress: fc.constant("1 Road\nTown") },
+        pick(
+          fc.constantFrom("", "   ", "m".repeat(201)).map((merchantName) => ({ merchantName })),
+          fc.constantFrom("a".repeat(501), Array.from({ length: 9 }, (_, n) => `Line ${n}`).join("\n")).map((merchantAddress) => ({ merchantAddress })),
+        ),
+      ),
+  },
   contentTarget("addSectionAction", (fx) =>
     junkForm({ courseId: fc.constant(fx.course.id), title: fc.constant("A section") }, pick(badTitle, fc.oneof(unknownId, fc.constant(fx.otherCourse.id)).map((courseId) => ({ courseId })))),
   ),
@@ -608,7 +685,12 @@ test.beforeAll(async () => {
   const fileId = await uploadThroughRoute(personas.owner.request, lessonId, PDF_BYTES);
   const foreignSectionId = createSection(otherCourse.id);
   const foreignLessonId = createLesson(otherCourse.id, foreignSectionId, { published: true });
-  fx = { personas, course, otherCourse, paidOrderId, content: { sectionId, lessonId, fileId, foreignSectionId, foreignLessonId } };
+  const buyer = { id: personas.buyer.id!, email: personas.buyer.email! };
+  const deadLinks = {
+    reset: [createAccountToken(buyer.id, "password_reset", buyer.email, "expired"), createAccountToken(buyer.id, "password_reset", buyer.email, "used")],
+    confirm: [createAccountToken(buyer.id, "email_change", `moved-${randomUUID()}@test.example`, "expired"), createAccountToken(buyer.id, "email_verification", buyer.email, "used")],
+  };
+  fx = { personas, course, otherCourse, paidOrderId, deadLinks, content: { sectionId, lessonId, fileId, foreignSectionId, foreignLessonId } };
 });
 
 test.afterAll(async () => {

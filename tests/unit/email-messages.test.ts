@@ -199,3 +199,22 @@ describe("mail catcher pages", () => {
     expect(messageListPage([], { outage: false, smtpUrl: "smtp://x" })).toContain("No mail yet.");
   });
 });
+
+describe("the HTML layout", () => {
+  const merchant = { name: "Acme Learning", addressLines: ["1 Main Street", "Springfield"] };
+
+  it("shows a receipt's details as a table, its link as a button, and escapes what people typed", async () => {
+    const [receipt] = saleEmails(sale({ courseTitle: 'Bread <script>alert(1)</script> & "more"' }));
+    const { renderEmail } = await import("@/lib/email/email-layout");
+    const { html, text } = await renderEmail({ subject: receipt.subject, text: receipt.text, merchant, appUrl: "http://localhost:3000" });
+    expect(html).not.toContain("<script>alert(1)</script>");
+    expect(html).toContain("Bread &lt;script&gt;");
+    // Each "  Label: value" line is a row of label and value.
+    expect(html).toMatch(/>Amount paid<\/td><td[^>]*>\$25\.00<\/td>/);
+    // "Open the course: <link>" becomes a button named "Open the course".
+    expect(html).toMatch(/<a href="http:\/\/localhost:3000\/library\/bread-at-home"[^>]*>.*?Open the course<\/span>/);
+    expect(html).toContain("— Acme Learning");
+    expect(text.startsWith(receipt.text.replace("— Coursemarket", "— Acme Learning"))).toBe(true);
+    expect(text.endsWith("-- \nAcme Learning\n1 Main Street\nSpringfield\nhttp://localhost:3000\nYou receive this email because of your account at Acme Learning.\n")).toBe(true);
+  });
+});

@@ -1,21 +1,11 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { protectedAction, publicAction } from "@/lib/auth/action";
 import { currentSessionId } from "@/lib/auth/current-user";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/options";
+import { forgetSessionCookie } from "@/lib/auth/session-cookie";
 import { endAllSessions, endSession } from "@/lib/auth/sessions";
-
-/** Expires the session cookie with the attributes next-auth set it with (a __Secure- cookie can only be replaced over https). */
-async function forgetSessionCookie(): Promise<void> {
-  const jar = await cookies();
-  for (const cookie of jar.getAll()) {
-    if (!SESSION_COOKIE_NAMES.some((name) => cookie.name === name || cookie.name.startsWith(`${name}.`))) continue;
-    jar.set(cookie.name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: cookie.name.startsWith("__Secure-") });
-  }
-}
 
 // Logging out ends this browser's session on the server too: a copy of the cookie kept
 // elsewhere stops working. A server action (protected against cross-site posts) needs no

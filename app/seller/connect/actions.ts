@@ -11,12 +11,15 @@ import { env } from "@/lib/env";
 import { disconnectSeller, stripeDashboardUrl } from "@/lib/payments/connect/disconnect";
 import { buildAuthorizeUrl } from "@/lib/payments/connect/oauth";
 import { createOnboardingLink } from "@/lib/payments/connect/onboarding";
+import { isEmailVerified } from "@/lib/users/email-verification";
 import { connectUrls } from "./urls";
 
 const noInput = z.object({});
+const CONFIRM_EMAIL_FIRST = "Please confirm your email address before connecting Stripe: open the link we emailed you, or send a new one from your account page.";
 
 /** "Connect Stripe Account": OAuth for sellers who already have a Standard account. */
 export const connectWithOAuthAction = protectedAction("seller", noInput, async (_input, seller) => {
+  if (!(await isEmailVerified(seller.id))) return { error: CONFIRM_EMAIL_FIRST };
   const { AUTH_SECRET, APP_URL } = env();
   const { state, cookie, maxAgeSeconds } = createOAuthState(AUTH_SECRET, seller.id);
   await rememberOAuthState(state, seller.id);
@@ -32,6 +35,7 @@ export const connectWithOAuthAction = protectedAction("seller", noInput, async (
 
 /** Stripe's hosted onboarding for a new account, or to finish the current one. */
 export const startOnboardingAction = protectedAction("seller", noInput, async (_input, seller) => {
+  if (!(await isEmailVerified(seller.id))) return { error: CONFIRM_EMAIL_FIRST };
   const { onboardingReturn, onboardingRefresh } = connectUrls();
   const url = await createOnboardingLink(seller, { returnUrl: onboardingReturn, refreshUrl: onboardingRefresh });
   redirect(url);

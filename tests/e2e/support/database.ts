@@ -1,6 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { E2E_DATABASE } from "../../../playwright.config";
 
 /** Direct reads of the app's throw-away database, to prove what an action did or did not change. */
@@ -37,9 +37,9 @@ export async function createUser(role: "buyer" | "seller" | "admin", label: stri
     const id = `e2e${randomUUID().replace(/-/g, "")}`;
     const now = new Date().toISOString();
     db.prepare(
-      `INSERT INTO "User" (id, email, name, passwordHash, role, disabled, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, 0, ?, ?)`,
-    ).run(id, email, `Test ${label}`, passwordHash, role, now, now);
+      `INSERT INTO "User" (id, email, name, passwordHash, role, disabled, emailVerifiedAt, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+    ).run(id, email, `Test ${label}`, passwordHash, role, now, now, now);
     return { id, email, password: TEST_PASSWORD, name: `Test ${label}` };
   } finally {
     db.close();
@@ -72,4 +72,41 @@ export function createFailedEmail(): string {
     db.close();
   }
   return id;
+}
+
+/**
+ * A link for the user as the app would email it (only the token's hash is stored); `expired` or
+ * `used` make one the app must refuse. Returns the token to put in the URL.
+ */
+export function createAccountToken(
+  userId: string,
+  purpose: "password_reset" | "email_verification" | "email_change",
+  email: string,
+  state: "fresh" | "expired" | "used" = "fresh",
+): string {
+  const token = randomBytes(32).toString("base64url");
+  const db = openDatabase();
+  try {
+    const now = Date.now();
+    const expiresAt = new Date(state === "expired" ? now - 60_000 : now + 60 * 60 * 1000).toISOString();
+    db.prepare(
+      `INSERT INTO "AccountToken" (id, userId, purpose, tokenHash, email, expiresAt, usedAt, createdAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(`e2etoken${randomUUID().replace(/-/g, "")}`, userId, purpose, createHash("sha256").update(token).digest("hex"), email, expiresAt, state === "used" ? new Date(now).toISOString() : null, new Date(now).toISOString());
+  } finally {
+    db.close();
+  }
+  return token;
+}
+
+/** A user who has not opened their verification link yet. */
+export async function createUnverifiedUser(role: "buyer" | "seller" | "admin", label: string = role) {
+  const user = await createUser(role, label);
+  const db = openDatabase();
+  try {
+    db.prepare(`UPDATE "User" SET emailVerifiedAt = NULL WHERE id = ?`).run(user.id);
+  } finally {
+    db.close();
+  }
+  return user;
 }

@@ -3,7 +3,7 @@
 import { request as playwrightRequest, type Browser, type Page } from "@playwright/test";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { createUser, readRow } from "./database";
+import { createAccountToken, createUnverifiedUser, createUser, readRow } from "./database";
 import { buyCourse } from "./http-journeys";
 import { createCourse, orderOf } from "./payments";
 import { BASE_URL, logInOverHttp } from "./personas";
@@ -25,6 +25,8 @@ export interface PageFixtures {
   /** A free preview lesson of a published course, open to everyone. */
   previewLesson: { slug: string; id: string };
   credentials: Record<Exclude<Role, "visitor">, { email: string; password: string }>;
+  /** Unused links of a user nobody signs in as: the reset and confirmation pages show their forms. */
+  links: { reset: string; verify: string };
 }
 
 /** The URL to visit for each route of app/ (route groups dropped, dynamic segments filled in). */
@@ -32,6 +34,9 @@ export const PAGE_URLS: Record<string, (fx: PageFixtures) => string> = {
   "/": () => "/",
   "/login": () => "/login",
   "/register": () => "/register",
+  "/forgot-password": () => "/forgot-password",
+  "/reset-password": (fx) => `/reset-password?token=${fx.links.reset}`,
+  "/verify-email": (fx) => `/verify-email?token=${fx.links.verify}`,
   "/courses": () => "/courses",
   "/courses/[slug]": (fx) => `/courses/${fx.freshCourse.slug}`,
   "/courses/[slug]/lessons/[lessonId]": (fx) => `/courses/${fx.previewLesson.slug}/lessons/${fx.previewLesson.id}`,
@@ -98,6 +103,7 @@ export async function preparePageFixtures(): Promise<PageFixtures> {
   await request.dispose();
   const order = orderOf(buyer.id, ownedCourse.id)!;
   const event = readRow<{ id: string }>(`SELECT id FROM "StripeEvent" ORDER BY receivedAt DESC LIMIT 1`)!;
+  const linkHolder = await createUnverifiedUser("buyer", "every-page-links");
   return {
     ownedCourse,
     freshCourse,
@@ -107,6 +113,10 @@ export async function preparePageFixtures(): Promise<PageFixtures> {
     sellerLessonId: sellerLesson.id,
     previewLesson,
     credentials: { buyer, seller: DEMO.seller, admin },
+    links: {
+      reset: createAccountToken(linkHolder.id, "password_reset", linkHolder.email),
+      verify: createAccountToken(linkHolder.id, "email_verification", linkHolder.email),
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/guards";
-import { env } from "@/lib/env";
+import { getMerchantDetails } from "@/lib/settings/merchant-details";
 import { getViewerFormat } from "@/lib/locale/viewer";
 import { getBuyerOrder } from "@/lib/orders/buyer-orders";
 import { intentAccountOf } from "@/lib/orders/charge-plan";
@@ -23,7 +23,7 @@ export default async function ReceiptPage({ params }: Props) {
   const order = await getBuyerOrder(user.id, orderId);
   if (!order) notFound();
   const card = order.stripePaymentIntentId && order.status !== "pending" ? await paymentCardOf(order.stripePaymentIntentId, intentAccountOf(order)) : null;
-  const receipt = buildReceipt(order, card, env().merchant, await getViewerFormat());
+  const receipt = buildReceipt(order, card, await getMerchantDetails(), await getViewerFormat());
 
   return (
     <div className="mx-auto max-w-lg">

@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { env } from "@/lib/env";
+import { getMerchantDetails } from "@/lib/settings/merchant-details";
 import { getViewerFormat } from "@/lib/locale/viewer";
 import { getBuyerOrder } from "@/lib/orders/buyer-orders";
 import { intentAccountOf } from "@/lib/orders/charge-plan";
@@ -17,7 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ord
   const order = await getBuyerOrder(user.id, orderId);
   if (!order || !hasReceipt(order.status)) return text("There is no receipt for that order.", 404);
   const card = order.stripePaymentIntentId ? await paymentCardOf(order.stripePaymentIntentId, intentAccountOf(order)) : null;
-  const pdf = await renderReceiptPdf(buildReceipt(order, card, env().merchant, await getViewerFormat()));
+  const pdf = await renderReceiptPdf(buildReceipt(order, card, await getMerchantDetails(), await getViewerFormat()));
   return new Response(new Uint8Array(pdf), {
     headers: {
       "content-type": "application/pdf",
