@@ -32,7 +32,16 @@ export function protectedAction<Schema extends z.ZodType>(
 ) {
   return async (_previous: ActionState | undefined, formData: FormData): Promise<ActionState> => {
     if (!(formData instanceof FormData)) return { error: NOT_A_FORM };
-    const user = await getCurrentUser();
+    let user: CurrentUser | null;
+    try {
+      user = await getCurrentUser();
+    } catch (error) {
+      // The session is read from the database: while it is unreachable the person gets the same
+      // plain answer as for any other failure, not Next's error page.
+      unstable_rethrow(error);
+      console.error("server action: could not read the session", error);
+      return { error: UNEXPECTED };
+    }
     if (!user) return { error: NOT_LOGGED_IN };
     if (!admits(audience, user.role)) return { error: NOT_ALLOWED };
     return parseThenRun(schema, formData, (input) => handler(input, user));
