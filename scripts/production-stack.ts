@@ -66,7 +66,8 @@ function stackSecrets(file: string): { AUTH_SECRET: string; NEXT_SERVER_ACTIONS_
   return secrets;
 }
 
-async function prepareDatabase(url: string, fresh: boolean): Promise<void> {
+/** Tests start from an empty database; the stack's own keeps its data between starts. */
+async function dropDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`the stack's database name must be lower_snake_case: ${name}`);
   const server = new URL(url);
@@ -74,9 +75,7 @@ async function prepareDatabase(url: string, fresh: boolean): Promise<void> {
   const client = new pg.Client(poolConfig(server.toString()));
   await client.connect();
   try {
-    if (fresh) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await client.end();
   }
@@ -114,7 +113,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   try {
     buildIfNeeded();
-    await prepareDatabase(options.databaseUrl, !!options.freshDatabase);
+    if (options.freshDatabase) await dropDatabase(options.databaseUrl);
+    // Creates the database when missing, then applies the migrations.
     await migratePostgres(options.databaseUrl);
 
     let redisUrl = options.redisUrl;
@@ -138,6 +138,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DATABASE_URL: options.databaseUrl,
       REDIS_URL: redisUrl,
       APP_URL: balancerUrl,
+      // The balancer appends the client's address to X-Forwarded-For (login and sign-up limits per address).
+      TRUSTED_PROXY_HOPS: "1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       ...options.appEnv,
