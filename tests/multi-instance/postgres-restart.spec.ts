@@ -34,6 +34,7 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
+  const started = Date.now();
   postgres = startOwnPostgres(POSTGRES_PORT);
   // The emulator retries a webhook the app did not take in seconds, not Stripe's hours.
   process.env.STRIPE_EMULATOR_WEBHOOK_RETRY_DELAYS_MS = "1000,2000,3000,5000,8000,13000";
@@ -53,6 +54,7 @@ test.beforeAll(async () => {
     secretsFile: path.resolve("tests/.tmp/postgres-restart-secrets.json"),
     quiet: true,
   });
+  console.log(`PostgreSQL restart: own server and stack up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
 test.afterAll(async () => {
@@ -83,7 +85,7 @@ test("PostgreSQL restarted during purchases: plain errors while it is down, reco
   const course = await db.course.findFirstOrThrow({
     where: { published: true, seller: { email: "seller@example.com" } },
     orderBy: { slug: "asc" },
-    select: { id: true, slug: true, title: true, priceMinor: true, currency: true },
+    select: { id: true, slug: true, priceMinor: true, currency: true },
   });
   const passwordHash = await hashPassword("restart-test-password");
   const buyers: Buyer[] = [];
@@ -126,6 +128,7 @@ test("PostgreSQL restarted during purchases: plain errors while it is down, reco
       const html = await page.text();
       if (page.ok && html.includes("Payment received")) break;
       failures.push({ stage: "return page", status: page.status, shown: visibleText(html) });
+      if (Date.now() > deadline) throw new Error(`the return page of ${buyer.email} never showed the payment (${page.status})`);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     buyer.paid = true;
