@@ -12,7 +12,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { generatedCourse } from "../prisma/seed-data";
 import { TMP_DIR, type BenchConfig } from "./config";
-import { processTreeCpuMs } from "./process-cpu";
+import { processesCpuMs } from "./process-cpu";
 
 /** One round of load on one target. */
 export interface RoundFigures {
@@ -77,18 +77,8 @@ export function spread(values: number[]): Spread {
   return { median: round2(median), min: round2(sorted[0]), max: round2(sorted[sorted.length - 1]) };
 }
 
-const cpuOf = (pids: number[]): number | null => {
-  let total = 0;
-  for (const pid of pids) {
-    const ms = processTreeCpuMs(pid);
-    if (ms === null) return null;
-    total += ms;
-  }
-  return total;
-};
-
 async function loadOnce(target: LoadTarget, connections: number, seconds: number): Promise<RoundFigures> {
-  const cpuBefore = cpuOf(target.pids);
+  const cpuBefore = processesCpuMs(target.pids);
   const result = await autocannon({
     url: target.url,
     connections,
@@ -96,7 +86,7 @@ async function loadOnce(target: LoadTarget, connections: number, seconds: number
     headers: target.headers,
     requests: target.nextPath ? [{ method: "GET", setupRequest: (request) => ({ ...request, path: target.nextPath!() }) }] : undefined,
   });
-  const cpuAfter = cpuOf(target.pids);
+  const cpuAfter = processesCpuMs(target.pids);
   return {
     requestsPerSecond: Math.round(result.requests.average * 10) / 10,
     latencyP50Ms: result.latency.p50,

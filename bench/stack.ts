@@ -9,9 +9,7 @@ import path from "node:path";
 import { nextCli } from "../scripts/build-if-needed";
 import { startEmulatorProcess } from "../scripts/emulator-process";
 import { startMailCatcherProcess } from "../scripts/mail-catcher-process";
-import pg from "pg";
-import { poolConfig } from "../lib/postgres-pool";
-import { migrateDatabase, migratePostgres } from "../scripts/prepare-database";
+import { dropPostgresDatabase, migrateDatabase, migratePostgres } from "../scripts/prepare-database";
 import { TMP_DIR, type BenchConfig } from "./config";
 
 export interface Stack {
@@ -55,26 +53,16 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-async function freshPostgresDatabase(serverUrl: string, name: string): Promise<string> {
-  const client = new pg.Client(poolConfig(serverUrl));
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 export async function startStack(config: BenchConfig, log: (line: string) => void, instances = 1): Promise<Stack> {
   mkdirSync(TMP_DIR, { recursive: true });
   const database = instances > 1 ? "postgres" : config.database;
   let databaseUrl: string;
   if (database === "postgres") {
-    databaseUrl = await freshPostgresDatabase(config.postgresUrl, `cm_bench_${config.appPort}`);
+    const url = new URL(config.postgresUrl);
+    url.pathname = `/cm_bench_${config.appPort}`;
+    databaseUrl = url.toString();
+    // migratePostgres below creates it again, empty.
+    await dropPostgresDatabase(databaseUrl);
   } else {
     const databaseFile = path.join(TMP_DIR, "bench.db");
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${databaseFile}${suffix}`, { force: true });

@@ -11,7 +11,7 @@ import { hashPassword } from "../lib/auth/password";
 import type { FloodReport } from "../stripe-emulator/src/webhooks/flood";
 import { confirmInBrowser } from "./app-client";
 import type { BenchConfig } from "./config";
-import { processTreeCpuMs } from "./process-cpu";
+import { processesCpuMs, processTreeCpuMs } from "./process-cpu";
 import type { Check } from "./report";
 import type { Stack } from "./stack";
 
@@ -94,16 +94,6 @@ export interface FloodTarget {
   events?: number;
 }
 
-const cpuOfAll = (pids: number[]): number | null => {
-  let total = 0;
-  for (const pid of pids) {
-    const ms = processTreeCpuMs(pid);
-    if (ms === null) return null;
-    total += ms;
-  }
-  return total;
-};
-
 /**
  * Records fresh events (deliveries off), then floods exactly those at the target: called several
  * times in turn (one instance, two instances, …) each call sends events no earlier call sent.
@@ -182,7 +172,7 @@ export async function benchWebhooks(stack: Stack, config: BenchConfig, log: (lin
 
   await emulatorJson(`${stack.emulatorUrl}/_emulator/webhook_targets`, "POST", { targets });
   log(`Webhooks: flooding ${base} with ${events} deliveries, ${config.webhookConcurrency} at a time.`);
-  const appCpuBefore = cpuOfAll(pids);
+  const appCpuBefore = processesCpuMs(pids);
   const emulatorCpuBefore = processTreeCpuMs(stack.emulatorPid);
   const flood = await emulatorJson<FloodReport>(`${stack.emulatorUrl}/_emulator/webhooks/flood`, "POST", {
     count: events,
@@ -194,7 +184,7 @@ export async function benchWebhooks(stack: Stack, config: BenchConfig, log: (lin
   if (flood.status !== 200) throw new Error(`the flood was refused: ${JSON.stringify(flood.body)}`);
   const perEvent = (before: number | null, after: number | null) =>
     before === null || after === null ? null : Math.round(((after - before) / flood.body.sent) * 100) / 100;
-  const appCpuMsPerEvent = perEvent(appCpuBefore, cpuOfAll(pids));
+  const appCpuMsPerEvent = perEvent(appCpuBefore, processesCpuMs(pids));
   const emulatorCpuMsPerEvent = perEvent(emulatorCpuBefore, processTreeCpuMs(stack.emulatorPid));
 
   const sentIds = flood.body.event_ids;

@@ -88,6 +88,21 @@ export async function createPostgresDatabaseIfMissing(url: string): Promise<void
   }
 }
 
+/** Drops the database the URL names, connections and all (throw-away databases of tests and the bench). */
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`a throw-away database name must be lower_snake_case: ${name}`);
+  const server = new URL(url);
+  server.pathname = "/postgres";
+  const client = new pg.Client(poolConfig(server.toString()));
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Applies the committed PostgreSQL migrations. Safe when several instances start at once:
  * `prisma migrate deploy` holds an advisory lock, so one applies and the others find nothing left.

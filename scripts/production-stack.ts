@@ -15,7 +15,7 @@ import { buildIfNeeded, nextCli } from "./build-if-needed";
 import { startEmulatorProcess } from "./emulator-process";
 import { startLoadBalancer, type LoadBalancer } from "./load-balancer";
 import { startMailCatcherProcess } from "./mail-catcher-process";
-import { migratePostgres } from "./prepare-database";
+import { dropPostgresDatabase, migratePostgres } from "./prepare-database";
 
 export interface StackOptions {
   /** postgresql:// URL of the stack's database; created when missing (through the same server's `postgres` database). */
@@ -66,21 +66,6 @@ function stackSecrets(file: string): { AUTH_SECRET: string; NEXT_SERVER_ACTIONS_
   return secrets;
 }
 
-/** Tests start from an empty database; the stack's own keeps its data between starts. */
-async function dropDatabase(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`the stack's database name must be lower_snake_case: ${name}`);
-  const server = new URL(url);
-  server.pathname = "/postgres";
-  const client = new pg.Client(poolConfig(server.toString()));
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 async function waitFor(url: string, child: ChildProcess | null, what: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -113,7 +98,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   try {
     buildIfNeeded();
-    if (options.freshDatabase) await dropDatabase(options.databaseUrl);
+    // Tests start from an empty database; the stack's own keeps its data between starts.
+    if (options.freshDatabase) await dropPostgresDatabase(options.databaseUrl);
     // Creates the database when missing, then applies the migrations.
     await migratePostgres(options.databaseUrl);
 
