@@ -120,14 +120,15 @@ export async function interleavedRounds(
   }
   const summaries: TargetSummary[] = targets.map((target) => {
     const rounds = figures.get(target.name)!;
-    const cpu = rounds.map((r) => r.serverCpuMsPerRequest);
+    // A round that answered nothing (a very busy machine) has no CPU per request: left out.
+    const cpu = rounds.map((r) => r.serverCpuMsPerRequest).filter((value): value is number => value !== null);
     return {
       target: target.name,
       url: target.url,
       rounds,
       requestsPerSecond: spread(rounds.map((r) => r.requestsPerSecond)),
       latencyP99Ms: spread(rounds.map((r) => r.latencyP99Ms)),
-      serverCpuMsPerRequest: cpu.every((value) => value !== null) ? spread(cpu as number[]) : null,
+      serverCpuMsPerRequest: cpu.length > 0 ? spread(cpu) : null,
       errors: rounds.reduce((sum, r) => sum + r.errors, 0),
       requests: rounds.reduce((sum, r) => sum + r.requests, 0),
     };

@@ -142,6 +142,8 @@ async function instancesRun(): Promise<never> {
   const result = await withStack(2, async (stack) => {
     const { one, two, onePid, twoPid } = stack.balancers!;
     const [first, second] = stack.instancePids;
+    // Each instance fills its own data cache (no Redis here) before the first round.
+    for (const port of [benchConfig.appPort, benchConfig.appPort + 7]) await (await fetch(`http://127.0.0.1:${port}/courses`)).text();
     for (const url of [one, two]) await (await fetch(`${url}/courses`)).text();
     log(`Catalogue: ${benchConfig.rounds} interleaved rounds of ${benchConfig.durationSeconds} s per target, one instance versus two.`);
     const catalogue: InterleavedReport = await interleavedRounds(
