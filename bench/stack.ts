@@ -71,20 +71,20 @@ export async function startStack(config: BenchConfig, log: (line: string) => voi
 
   const appUrl = `http://127.0.0.1:${config.appPort}`;
   const children: ChildProcess[] = [];
-  const emulator = await startEmulatorProcess({ port: config.emulatorPort, appUrl });
-  children.push(emulator.child);
-  // Sale emails really go out during the run (the app's background sender), as in `npm start`.
-  const catcher = await startMailCatcherProcess({ smtpPort: config.mailSmtpPort, httpPort: config.mailHttpPort });
-  children.push(catcher.child);
-  // The bench process seeds through lib/, so it reads the same settings as the app it starts.
-  Object.assign(process.env, emulator.appEnv, catcher.appEnv, {
-    DATABASE_URL: databaseUrl,
-    APP_URL: appUrl,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    DATA_DIR: TMP_DIR,
-    NEXT_TELEMETRY_DISABLED: "1",
-  });
   try {
+    const emulator = await startEmulatorProcess({ port: config.emulatorPort, appUrl });
+    children.push(emulator.child);
+    // Sale emails really go out during the run (the app's background sender), as in `npm start`.
+    const catcher = await startMailCatcherProcess({ smtpPort: config.mailSmtpPort, httpPort: config.mailHttpPort });
+    children.push(catcher.child);
+    // The bench process seeds through lib/, so it reads the same settings as the app it starts.
+    Object.assign(process.env, emulator.appEnv, catcher.appEnv, {
+      DATABASE_URL: databaseUrl,
+      APP_URL: appUrl,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      DATA_DIR: TMP_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+    });
     if (database === "postgres") await migratePostgres(databaseUrl);
     else migrateDatabase();
     const { seedDemoData, seedGeneratedCourses } = await import("../prisma/seed");
