@@ -70,11 +70,13 @@ export interface CatalogueReport extends InterleavedReport {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-export function spread(values: number[]): Spread {
+/** Median, lowest and highest, to `digits` decimals (ratios need more than requests/s). */
+export function spread(values: number[], digits = 2): Spread {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length / 2;
   const median = sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { median: round2(median), min: round2(sorted[0]), max: round2(sorted[sorted.length - 1]) };
+  const round = (value: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+  return { median: round(median), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
 }
 
 async function loadOnce(target: LoadTarget, connections: number, seconds: number): Promise<RoundFigures> {
@@ -136,7 +138,7 @@ export async function interleavedRounds(
   const ratios = ratioPairs.map(([target, baseline]) => {
     const a = figures.get(target)!;
     const b = figures.get(baseline)!;
-    return { target, baseline, ratio: spread(a.map((r, i) => (b[i].requestsPerSecond ? r.requestsPerSecond / b[i].requestsPerSecond : 0))) };
+    return { target, baseline, ratio: spread(a.map((r, i) => (b[i].requestsPerSecond ? r.requestsPerSecond / b[i].requestsPerSecond : 0)), 4) };
   });
   return { rounds: options.rounds, secondsPerRound: options.seconds, connections: options.connections, targets: summaries, ratios, loadAverage: { before: loadBefore, after: loadAverage() } };
 }

@@ -187,7 +187,7 @@ async function instancesRun(): Promise<never> {
       perFlood,
       one: summary("one"),
       two: summary("two"),
-      ratio: spread(floods.two.map((flood, i) => flood.eventsPerSecond / floods.one[i].eventsPerSecond)),
+      ratio: spread(floods.two.map((flood, i) => flood.eventsPerSecond / floods.one[i].eventsPerSecond), 4),
     };
     return { catalogue, webhooks };
   });
