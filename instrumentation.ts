@@ -10,7 +10,10 @@ export async function register(): Promise<void> {
   try {
     interval = env().RECONCILE_INTERVAL_MS;
   } catch (error) {
-    throw new Error(`Coursemarket cannot start: ${error instanceof Error ? error.message : error}`);
+    // Next logs a failing hook and keeps serving 500s: an instance with a wrong configuration
+    // stops instead, so a supervisor or a balancer's health check sees it.
+    console.error(`Coursemarket cannot start: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
   }
   const { recordPeerAddresses } = await import("./lib/security/peer-address");
   recordPeerAddresses();

@@ -1,5 +1,8 @@
 // The multi-instance journey on PostgreSQL: three app instances of one build behind the load
-// balancer, sharing PostgreSQL and Redis (tests/multi-instance/stack-setup.ts starts the stack).
+// balancer, sharing PostgreSQL and Redis (tests/multi-instance/stack-setup.ts starts the stack),
+// and the PostgreSQL restart fault test, which starts a stack of its own on its own PostgreSQL
+// (postgres-restart.spec.ts: balancer E2E_PORT + 5, instance + 6, Redis + 8, PostgreSQL + 9,
+// emulator and mail catcher E2E_EMULATOR_PORT + 10…12).
 import { defineConfig } from "@playwright/test";
 import baseConfig from "./playwright.config";
 

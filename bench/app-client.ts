@@ -31,9 +31,14 @@ export function serverActionId(filename: string, exportedName: string): string {
   return found[0];
 }
 
-/** A next-auth session cookie for a user, signed with the app's secret, as logging in would set. */
-export async function sessionCookie(user: { id: string; email: string; name: string }, secret: string): Promise<string> {
-  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name, role: "buyer" }, secret });
+/**
+ * A next-auth session cookie for a user, signed with the app's secret, as logging in would set:
+ * it names a session row (lib/auth/sessions), which the app reads on every request.
+ */
+export async function sessionCookie(user: { id: string; email: string; name: string; sessionVersion: number }, secret: string): Promise<string> {
+  const { startSession } = await import("../lib/auth/sessions");
+  const sid = await startSession(user.id, user.sessionVersion);
+  const token = await encode({ token: { sub: user.id, sid, email: user.email, name: user.name, role: "buyer" }, secret });
   return `next-auth.session-token=${token}`;
 }
 

@@ -2,6 +2,11 @@
 // the benchmark is specified with (issue 7), shorter values make a quick trial run.
 import path from "node:path";
 
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
 function whole(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
@@ -23,8 +28,18 @@ export const benchConfig = {
   mailSmtpPort: whole("BENCH_MAIL_SMTP_PORT", 12223),
   mailHttpPort: whole("BENCH_MAIL_HTTP_PORT", 12224),
   courses: whole("BENCH_COURSES", 10_000),
-  /** Seconds of load per catalogue target. */
-  durationSeconds: whole("BENCH_DURATION", 20),
+  /** Seconds of load per catalogue target in each round. */
+  durationSeconds: whole("BENCH_DURATION", 10),
+  /** Interleaved rounds: every target (or side of a comparison) is measured once per round. */
+  rounds: whole("BENCH_ROUNDS", 3),
+  /** `--database postgres` (or BENCH_DATABASE): the app on PostgreSQL instead of SQLite. */
+  database: (flag("--database") ?? process.env.BENCH_DATABASE ?? "sqlite") as "sqlite" | "postgres",
+  /** The PostgreSQL server for `--database postgres` and `--instances` (a cm_bench_<port> database is made on it). */
+  postgresUrl: process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? "postgresql://coursemarket:coursemarket@127.0.0.1:5432/postgres",
+  /** `--databases`: the same bench on SQLite and on PostgreSQL, figures side by side. */
+  databases: process.argv.includes("--databases"),
+  /** `--instances`: one instance versus two behind the balancer, on PostgreSQL. */
+  instances: process.argv.includes("--instances"),
   connections: whole("BENCH_CONNECTIONS", 50),
   /** Purchases in each of the sequential and concurrent runs. */
   purchases: whole("BENCH_PURCHASES", 50),
@@ -40,7 +55,18 @@ export const benchConfig = {
 
 export type BenchConfig = typeof benchConfig;
 
-export const RESULTS_FILE = benchConfig.only.length === 0 ? LATEST_RESULTS_FILE : PARTIAL_RESULTS_FILE;
+if (benchConfig.database !== "sqlite" && benchConfig.database !== "postgres") throw new Error(`--database is sqlite or postgres, not "${benchConfig.database}"`);
+
+/** Where this run's figures go: latest.json (the default run), databases.json, instances.json, or a partial file. */
+export const RESULTS_FILE = process.env.BENCH_RESULTS_FILE
+  ? path.resolve(process.env.BENCH_RESULTS_FILE)
+  : benchConfig.databases
+    ? path.resolve("bench", "results", "databases.json")
+    : benchConfig.instances
+  ? path.resolve("bench", "results", "instances.json")
+  : benchConfig.only.length > 0 || benchConfig.database !== "sqlite"
+    ? PARTIAL_RESULTS_FILE.replace(/partial/, benchConfig.only.length > 0 ? "partial" : benchConfig.database)
+    : LATEST_RESULTS_FILE;
 
 export function runsPart(part: "catalogue" | "purchases" | "webhooks" | "weight"): boolean {
   return benchConfig.only.length === 0 || benchConfig.only.includes(part);

@@ -35,3 +35,14 @@ export function processTreeCpuMs(rootPid: number): number | null {
   for (const [pid, stat] of stats) if (stat && inTree(pid)) ticks += stat.cpuTicks;
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
+
+/** The same summed over several process trees (instances and a balancer); null off Linux. */
+export function processesCpuMs(pids: number[]): number | null {
+  let total = 0;
+  for (const pid of pids) {
+    const ms = processTreeCpuMs(pid);
+    if (ms === null) return null;
+    total += ms;
+  }
+  return total;
+}

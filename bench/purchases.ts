@@ -193,7 +193,7 @@ async function createBuyers(count: number, prefix: string, secret: string): Prom
   for (let i = 0; i < count; i++) {
     const user = await db.user.create({
       data: { email: `bench-${prefix}-${i}@example.com`, name: `Bench buyer ${prefix} ${i}`, passwordHash, role: "buyer" },
-      select: { id: true, email: true, name: true },
+      select: { id: true, email: true, name: true, sessionVersion: true },
     });
     buyers.push({ ...user, cookie: await sessionCookie(user, secret) });
   }

@@ -11,7 +11,7 @@ import { hashPassword } from "../lib/auth/password";
 import type { FloodReport } from "../stripe-emulator/src/webhooks/flood";
 import { confirmInBrowser } from "./app-client";
 import type { BenchConfig } from "./config";
-import { processTreeCpuMs } from "./process-cpu";
+import { processesCpuMs, processTreeCpuMs } from "./process-cpu";
 import type { Check } from "./report";
 import type { Stack } from "./stack";
 
@@ -85,20 +85,42 @@ async function recordedEventTypes(emulatorUrl: string, accounts: string[], since
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, value) => sum + value, 0);
 
-export async function benchWebhooks(stack: Stack, config: BenchConfig, log: (line: string) => void): Promise<WebhookReport> {
+export interface FloodTarget {
+  /** Where the deliveries go (an instance, or a balancer); the stack's app by default. */
+  base?: string;
+  /** Processes whose CPU receives them (instances and balancer); the app by default. */
+  pids?: number[];
+  /** Deliveries, duplicates included; BENCH_WEBHOOK_EVENTS by default. */
+  events?: number;
+}
+
+/**
+ * Records fresh events (deliveries off), then floods exactly those at the target: called several
+ * times in turn (one instance, two instances, …) each call sends events no earlier call sent.
+ */
+export async function benchWebhooks(stack: Stack, config: BenchConfig, log: (line: string) => void, target: FloodTarget = {}): Promise<WebhookReport> {
   const { db } = await import("../lib/db");
   const { startCoursePurchase } = await import("../lib/orders/start-purchase");
-  const duplicates = Math.round((config.webhookEvents * config.webhookDuplicatePercent) / 100);
-  const uniqueWanted = config.webhookEvents - duplicates;
+  const events = target.events ?? config.webhookEvents;
+  const base = target.base ?? stack.appUrl;
+  const pids = target.pids ?? [stack.appPid];
+  const duplicates = Math.round((events * config.webhookDuplicatePercent) / 100);
+  const uniqueWanted = events - duplicates;
 
   // The emulator never hands out its signing secrets: the stack started it and passed them in.
   const targets: TargetConfig[] = [
-    { url: `${stack.appUrl}/api/stripe/webhook`, secret: requiredEnv("STRIPE_WEBHOOK_SECRET"), connect: false },
-    { url: `${stack.appUrl}/api/stripe/connect-webhook`, secret: requiredEnv("STRIPE_CONNECT_WEBHOOK_SECRET"), connect: true },
+    { url: `${base}/api/stripe/webhook`, secret: requiredEnv("STRIPE_WEBHOOK_SECRET"), connect: false },
+    { url: `${base}/api/stripe/connect-webhook`, secret: requiredEnv("STRIPE_CONNECT_WEBHOOK_SECRET"), connect: true },
   ];
   await emulatorJson(`${stack.emulatorUrl}/_emulator/webhooks/wait`, "POST", { timeout_ms: 30_000 });
   await emulatorJson(`${stack.emulatorUrl}/_emulator/webhook_targets`, "POST", {});
-  const since = (await emulatorJson<{ now: number }>(`${stack.emulatorUrl}/_emulator/clock`)).body.now;
+  // Events are told apart by their second: start on a second no earlier call recorded in.
+  const previous = (await emulatorJson<{ now: number }>(`${stack.emulatorUrl}/_emulator/clock`)).body.now;
+  let since = previous;
+  while (since === previous) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    since = (await emulatorJson<{ now: number }>(`${stack.emulatorUrl}/_emulator/clock`)).body.now;
+  }
 
   const courses = await db.course.findMany({
     where: { published: true, slug: { startsWith: "generated-" } },
@@ -115,7 +137,7 @@ export async function benchWebhooks(stack: Stack, config: BenchConfig, log: (lin
     const batch = Math.max(10, Math.ceil((uniqueWanted - total(eventTypes)) / 5));
     const buyers = await db.user.createManyAndReturn({
       data: Array.from({ length: batch }, (_, i) => ({
-        email: `bench-webhook-${made + i}@example.com`,
+        email: `bench-webhook-${since}-${made + i}@example.com`,
         name: `Webhook buyer ${made + i}`,
         passwordHash,
         role: "buyer",
@@ -149,11 +171,11 @@ export async function benchWebhooks(stack: Stack, config: BenchConfig, log: (lin
   }
 
   await emulatorJson(`${stack.emulatorUrl}/_emulator/webhook_targets`, "POST", { targets });
-  log(`Webhooks: flooding the app with ${config.webhookEvents} deliveries, ${config.webhookConcurrency} at a time.`);
-  const appCpuBefore = processTreeCpuMs(stack.appPid);
+  log(`Webhooks: flooding ${base} with ${events} deliveries, ${config.webhookConcurrency} at a time.`);
+  const appCpuBefore = processesCpuMs(pids);
   const emulatorCpuBefore = processTreeCpuMs(stack.emulatorPid);
   const flood = await emulatorJson<FloodReport>(`${stack.emulatorUrl}/_emulator/webhooks/flood`, "POST", {
-    count: config.webhookEvents,
+    count: events,
     concurrency: config.webhookConcurrency,
     duplicate_percent: config.webhookDuplicatePercent,
     reorder_percent: 5,
@@ -162,7 +184,7 @@ export async function benchWebhooks(stack: Stack, config: BenchConfig, log: (lin
   if (flood.status !== 200) throw new Error(`the flood was refused: ${JSON.stringify(flood.body)}`);
   const perEvent = (before: number | null, after: number | null) =>
     before === null || after === null ? null : Math.round(((after - before) / flood.body.sent) * 100) / 100;
-  const appCpuMsPerEvent = perEvent(appCpuBefore, processTreeCpuMs(stack.appPid));
+  const appCpuMsPerEvent = perEvent(appCpuBefore, processesCpuMs(pids));
   const emulatorCpuMsPerEvent = perEvent(emulatorCpuBefore, processTreeCpuMs(stack.emulatorPid));
 
   const sentIds = flood.body.event_ids;

@@ -48,7 +48,11 @@ export async function startEmulatorProcess({ port, appUrl, stateFile }: StartOpt
       STRIPE_EMULATOR_CONNECT_WEBHOOK_SECRET: connectWebhookSecret,
     },
   });
-  await waitUntilUp(`${emulatorUrl}/`, child);
+  // An emulator that did not come up in time is stopped, not left behind holding its port.
+  await waitUntilUp(`${emulatorUrl}/`, child).catch((error) => {
+    child.kill("SIGTERM");
+    throw error;
+  });
   return {
     child,
     appEnv: {

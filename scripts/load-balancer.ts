@@ -3,6 +3,8 @@
 // goes to the next one: nothing reached the refused instance, so even a POST is safe to resend.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createProxyServer } from "http-proxy-3";
 
 export interface LoadBalancer {
@@ -51,4 +53,14 @@ export async function startLoadBalancer(targets: string[], port: number, host = 
     url: `http://${host}:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+// `tsx scripts/load-balancer.ts <port> <target>…`: the balancer as a process of its own (the bench
+// keeps it out of the process that makes the load).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [port, ...targets] = process.argv.slice(2);
+  startLoadBalancer(targets, Number(port)).then((balancer) => {
+    console.log(`load balancer on ${balancer.url} → ${targets.join(", ")}`);
+    process.on("SIGTERM", () => void balancer.close().then(() => process.exit(0)));
+  });
 }

@@ -41,6 +41,10 @@ export async function startMailCatcherProcess({ smtpPort, httpPort, stateFile }:
     },
   });
   const pageUrl = `http://127.0.0.1:${httpPort}/`;
-  await waitUntilUp(`${pageUrl}api/health`, child);
+  // A catcher that did not come up in time is stopped, not left behind holding its ports.
+  await waitUntilUp(`${pageUrl}api/health`, child).catch((error) => {
+    child.kill("SIGTERM");
+    throw error;
+  });
   return { child, appEnv: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` }, pageUrl };
 }

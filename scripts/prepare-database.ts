@@ -59,11 +59,56 @@ export async function pendingPostgresMigrations(url: string): Promise<string[]> 
   }
 }
 
+const quotedDatabaseName = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Creates the database the URL names when the server does not have it yet (through the same
+ * server's `postgres` database, as the same role), so a first start needs only an empty server.
+ */
+export async function createPostgresDatabaseIfMissing(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!name) throw new Error("DATABASE_URL names no database: add one, e.g. postgresql://user:password@host:5432/coursemarket");
+  const server = new URL(url);
+  server.pathname = "/postgres";
+  const client = new pg.Client(poolConfig(server.toString()));
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (rowCount) return;
+    try {
+      await client.query(`CREATE DATABASE ${quotedDatabaseName(name)}`);
+    } catch (error) {
+      // Another instance created it at the same moment (42P04), or the role may not create databases.
+      if ((error as { code?: string }).code === "42P04") return;
+      throw new Error(`the database "${name}" does not exist and could not be created (${error instanceof Error ? error.message : error}): create it, e.g. createdb ${name}`);
+    }
+    console.log(`Created the PostgreSQL database "${name}".`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops the database the URL names, connections and all (throw-away databases of tests and the bench). */
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`a throw-away database name must be lower_snake_case: ${name}`);
+  const server = new URL(url);
+  server.pathname = "/postgres";
+  const client = new pg.Client(poolConfig(server.toString()));
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Applies the committed PostgreSQL migrations. Safe when several instances start at once:
  * `prisma migrate deploy` holds an advisory lock, so one applies and the others find nothing left.
  */
 export async function migratePostgres(url: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await createPostgresDatabaseIfMissing(url);
   if ((await pendingPostgresMigrations(url)).length > 0) deployMigrations(url, env);
 }
 

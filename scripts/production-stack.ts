@@ -8,14 +8,12 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { databaseProviderOf, LOCAL_POSTGRES_URL } from "../lib/database-url";
-import { poolConfig } from "../lib/postgres-pool";
 import { buildIfNeeded, nextCli } from "./build-if-needed";
 import { startEmulatorProcess } from "./emulator-process";
 import { startLoadBalancer, type LoadBalancer } from "./load-balancer";
 import { startMailCatcherProcess } from "./mail-catcher-process";
-import { migratePostgres } from "./prepare-database";
+import { dropPostgresDatabase, migratePostgres } from "./prepare-database";
 
 export interface StackOptions {
   /** postgresql:// URL of the stack's database; created when missing (through the same server's `postgres` database). */
@@ -66,22 +64,6 @@ function stackSecrets(file: string): { AUTH_SECRET: string; NEXT_SERVER_ACTIONS_
   return secrets;
 }
 
-async function prepareDatabase(url: string, fresh: boolean): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`the stack's database name must be lower_snake_case: ${name}`);
-  const server = new URL(url);
-  server.pathname = "/postgres";
-  const client = new pg.Client(poolConfig(server.toString()));
-  await client.connect();
-  try {
-    if (fresh) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
-
 async function waitFor(url: string, child: ChildProcess | null, what: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -114,7 +96,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   try {
     buildIfNeeded();
-    await prepareDatabase(options.databaseUrl, !!options.freshDatabase);
+    // Tests start from an empty database; the stack's own keeps its data between starts.
+    if (options.freshDatabase) await dropPostgresDatabase(options.databaseUrl);
+    // Creates the database when missing, then applies the migrations.
     await migratePostgres(options.databaseUrl);
 
     let redisUrl = options.redisUrl;
@@ -138,6 +122,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DATABASE_URL: options.databaseUrl,
       REDIS_URL: redisUrl,
       APP_URL: balancerUrl,
+      // The balancer appends the client's address to X-Forwarded-For (login and sign-up limits per address).
+      TRUSTED_PROXY_HOPS: "1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       ...options.appEnv,

@@ -7,6 +7,8 @@ import { startEmulatorProcess } from "./emulator-process";
 import { startMailCatcherProcess } from "./mail-catcher-process";
 import { migrateAnyDatabase } from "./prepare-database";
 
+const children: ChildProcess[] = [];
+
 async function main() {
   const port = process.env.PORT || "3000";
   const appUrl = process.env.APP_URL || `http://localhost:${port}`;
@@ -18,13 +20,7 @@ async function main() {
   checkEnvironment();
   buildIfNeeded();
   await migrateAnyDatabase();
-  const { seedDemoData, isDatabaseEmpty } = await import("../prisma/seed");
-  if (await isDatabaseEmpty()) {
-    const seeded = await seedDemoData();
-    console.log(`Empty database: added ${seeded.users} demo accounts and ${seeded.courses} courses.`);
-  }
 
-  const children: ChildProcess[] = [];
   let stripeEnv: Record<string, string> = {};
   if (!process.env.STRIPE_SECRET_KEY) {
     const emulatorPort = Number(process.env.STRIPE_EMULATOR_PORT || 12111);
@@ -35,7 +31,15 @@ async function main() {
     });
     children.push(emulator.child);
     stripeEnv = emulator.appEnv;
+    // Before anything reads the app's settings (the seed does, and they are kept once read).
     Object.assign(process.env, stripeEnv, { APP_URL: appUrl });
+  }
+  const { seedDemoData, isDatabaseEmpty } = await import("../prisma/seed");
+  if (await isDatabaseEmpty()) {
+    const seeded = await seedDemoData();
+    console.log(`Empty database: added ${seeded.users} demo accounts and ${seeded.courses} courses.`);
+  }
+  if (!process.env.STRIPE_SECRET_KEY) {
     const { connectDemoSellerOnEmulator } = await import("../prisma/seed-stripe");
     const account = await connectDemoSellerOnEmulator();
     if (account) console.log(`Demo seller's Stripe account on the emulator: ${account}`);
@@ -74,5 +78,7 @@ async function main() {
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
+  // The emulator or the mail catcher may be up already: they stop with the start that failed.
+  children.forEach((child) => child.kill("SIGTERM"));
   process.exit(1);
 });

@@ -153,7 +153,8 @@ const appReport = path.join(RESULTS, "playwright-app.json");
 run("browser journeys of the app (Playwright)", npx("playwright"), ["test", "--retries=1", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: appReport });
 countPlaywright(appReport);
 
-// Three instances on PostgreSQL and Redis behind the load balancer (needs redis-server, which .ci/run installs).
+// Three instances on PostgreSQL and Redis behind the load balancer (needs redis-server, which .ci/run
+// installs), and the PostgreSQL restart fault test on a throw-away server of its own (initdb, pg_ctl).
 const multiReport = path.join(RESULTS, "playwright-multi-instance.json");
 run("several app instances on PostgreSQL (Playwright)", npx("playwright"), ["test", "-c", "playwright.multi.config.ts", "--reporter=list,json"], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: multiReport,

@@ -35,7 +35,16 @@ export function protectedAction<Schema extends z.ZodType, State extends ActionSt
 ) {
   return async (_previous: State | undefined, formData: FormData): Promise<State> => {
     if (!(formData instanceof FormData)) return refusal<State>(NOT_A_FORM);
-    const user = await getCurrentUser();
+    let user: CurrentUser | null;
+    try {
+      user = await getCurrentUser();
+    } catch (error) {
+      // The session is read from the database: while it is unreachable the person gets the same
+      // plain answer as for any other failure, not Next's error page.
+      unstable_rethrow(error);
+      console.error("server action: could not read the session", error);
+      return refusal<State>(UNEXPECTED);
+    }
     if (!user) return refusal<State>(NOT_LOGGED_IN);
     if (!admits(audience, user.role)) return refusal<State>(NOT_ALLOWED);
     return parseThenRun<Schema, State>(schema, formData, (input) => handler(input, user));

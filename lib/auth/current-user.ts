@@ -6,6 +6,13 @@ import { env } from "@/lib/env";
 import { authOptions } from "./options";
 import type { Role } from "./roles";
 
+/** The session could not be read (the database is unreachable): the request fails, nobody is signed out. */
+export class SessionUnavailable extends Error {
+  constructor() {
+    super("the session could not be read: the database is unreachable");
+  }
+}
+
 export interface CurrentUser {
   id: string;
   email: string;
@@ -19,7 +26,9 @@ export interface CurrentUser {
  * the jwt callback), so a logout, a demotion or a disable takes effect at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const user = (await getServerSession(authOptions()))?.user;
+  const session = await getServerSession(authOptions());
+  if (session?.unavailable) throw new SessionUnavailable();
+  const user = session?.user;
   if (!user?.id || !user.role) return null;
   return { id: user.id, email: user.email ?? "", name: user.name ?? "", role: user.role };
 });

@@ -55,14 +55,24 @@ export function authOptions(): NextAuthOptions {
           token.role = signedIn.role;
           return token;
         }
-        const current = token.sub && token.sid ? await activeSessionUser(token.sid, token.sub) : null;
+        let current: Awaited<ReturnType<typeof activeSessionUser>>;
+        try {
+          current = token.sub && token.sid ? await activeSessionUser(token.sid, token.sub) : null;
+        } catch (error) {
+          // The database is unreachable (a restart, a failover): throwing here would make
+          // next-auth clear the cookie and sign the person out. The session stays, unread.
+          console.error("session check: the database is unreachable", error);
+          return { ...token, unavailable: true };
+        }
         if (!current) throw new SessionEnded();
+        delete token.unavailable;
         token.role = current.role;
         token.name = current.name;
         token.email = current.email;
         return token;
       },
       session({ session, token }) {
+        if (token.unavailable) return { ...session, user: undefined as never, unavailable: true };
         if (token.sub && token.role) {
           session.user = { id: token.sub, role: token.role, name: token.name ?? "", email: token.email ?? "" };
         }
