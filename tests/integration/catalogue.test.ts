@@ -34,7 +34,7 @@ describe("the catalogue", () => {
   });
 
   it("searches titles without case, and never shows drafts or disabled sellers", async () => {
-    const result = await listPublishedCourses({ search: "databases" });
+    const result = await listPublishedCourses({ q: "databases" });
     expect(result.total).toBe(10);
     expect(result.courses.every((c) => c.title.endsWith("Databases"))).toBe(true);
   });
