@@ -42,7 +42,6 @@ function filterConditions(filters: CatalogueFilters): Prisma.Sql[] {
   if (filters.currency) conditions.push(Prisma.sql`c."currency" = ${filters.currency}`);
   if (filters.rating) conditions.push(Prisma.sql`c."ratingCount" > 0 AND c."ratingAverage" >= ${filters.rating * 100}`);
   if (filters.seller) conditions.push(Prisma.sql`c."sellerId" = ${filters.seller}`);
-  if (filters.tag) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "CourseTag" t WHERE t."courseId" = c."id" AND t."tag" = ${filters.tag})`);
   if (filters.min || filters.max) {
     // A bound is in each course's own major unit: 10 means $10.00 for a USD course and ¥10 for a JPY one.
     const perCurrency = currenciesByExponent(filters.currency).map(({ currencies, sample }) => {
@@ -60,9 +59,18 @@ function filterConditions(filters: CatalogueFilters): Prisma.Sql[] {
 export function catalogueQueries(filters: CatalogueFilters) {
   const words = searchWords(filters.q);
   const search = words.length > 0 ? searchClauses(dbProvider, words) : null;
-  const from = search ? search.from : Prisma.sql`"Course" c`;
   const conditions = filterConditions(filters);
-  if (search) conditions.unshift(search.match);
+  let from = Prisma.sql`"Course" c`;
+  if (search) {
+    from = search.from;
+    conditions.unshift(search.match);
+    if (filters.tag) conditions.push(Prisma.sql`c."id" IN (SELECT t."courseId" FROM "CourseTag" t WHERE t."tag" = ${filters.tag})`);
+  } else if (filters.tag) {
+    // The tag's courses are read from the (tag, courseId) index first (CROSS JOIN fixes SQLite's
+    // join order), not found by walking every published course.
+    from = Prisma.sql`"CourseTag" t CROSS JOIN "Course" c`;
+    conditions.unshift(Prisma.sql`t."tag" = ${filters.tag} AND c."id" = t."courseId"`);
+  }
   const where = Prisma.join(conditions, " AND ");
   const order = search && filters.sort === "relevance" ? Prisma.sql`${search.relevance}, c."id" DESC` : ORDERS[filters.sort === "relevance" ? "newest" : filters.sort];
   const body = Prisma.sql`FROM ${from} JOIN "User" u ON u."id" = c."sellerId" WHERE ${where}`;

@@ -37,10 +37,12 @@ export function searchClauses(provider: DatabaseProvider, words: string[]) {
       relevance: Prisma.sql`-ts_rank(e."document", ${query})`,
     };
   }
+  // CROSS JOIN fixes SQLite's join order: the matches first, then their courses. Left to itself
+  // the planner may walk every published course and ask the index about each one.
   // bm25 per column (title, seller, tags, description): a title match outweighs the rest.
   return {
-    from: Prisma.sql`"CourseSearch" s JOIN "CourseSearchEntry" e ON e."rowKey" = s.rowid JOIN "Course" c ON c."id" = e."courseId"`,
-    match: Prisma.sql`"CourseSearch" MATCH ${ftsQuery(words)}`,
+    from: Prisma.sql`"CourseSearch" s CROSS JOIN "CourseSearchEntry" e CROSS JOIN "Course" c`,
+    match: Prisma.sql`"CourseSearch" MATCH ${ftsQuery(words)} AND e."rowKey" = s.rowid AND c."id" = e."courseId"`,
     relevance: Prisma.sql`bm25("CourseSearch", 10.0, 4.0, 4.0, 1.0)`,
   };
 }
