@@ -31,9 +31,17 @@ export interface CatalogueReport {
 
 export const SEARCH_TERM = "Rust";
 
-async function load(target: string, url: string, config: BenchConfig, serverPid: number): Promise<LoadFigures> {
+/**
+ * Each request's path, for targets that must miss the catalogue's data cache: every request asks
+ * for another page or another word, so the database answers each one.
+ */
+type PathFor = (request: number) => string;
+
+async function load(target: string, url: string, config: BenchConfig, serverPid: number, pathFor?: PathFor): Promise<LoadFigures> {
   const cpuBefore = processTreeCpuMs(serverPid);
-  const result = await autocannon({ url, connections: config.connections, duration: config.durationSeconds });
+  let sent = 0;
+  const requests: autocannon.Request[] | undefined = pathFor ? [{ setupRequest: (request) => ({ ...request, path: pathFor(sent++) }) }] : undefined;
+  const result = await autocannon({ url, connections: config.connections, duration: config.durationSeconds, requests });
   const cpuAfter = processTreeCpuMs(serverPid);
   const errors = result.errors + result.timeouts + result.non2xx;
   return {
@@ -98,6 +106,16 @@ export async function benchCatalogue(appUrl: string, appPid: number, config: Ben
   log(`Catalogue: ${config.connections} connections for ${config.durationSeconds} s per target.`);
   pages.push(await load("/courses", firstPage, config, appPid));
   pages.push(await load(`/courses?q=${SEARCH_TERM}`, search, config, appPid));
+  // Issue 16: search and filters at scale, each request a different query (no cache hits).
+  // "course" is in every generated description (a common word: every course matches, ranked);
+  // a generated title's number is in one course only (a rare word).
+  const spread = Math.max(1, config.courses);
+  const uncached: Array<[string, PathFor]> = [
+    ["search, common word, page n (uncached)", (n) => `/courses?q=course&page=${(n % 500) + 1}`],
+    ["search, rare word (uncached)", (n) => `/courses?q=${((n * 7919) % spread) + 1}`],
+    ["filtered + sorted, page n (uncached)", (n) => `/courses?membership=1&currency=usd&min=10&max=80&sort=price-asc&page=${(n % 500) + 1}`],
+  ];
+  for (const [target, pathFor] of uncached) pages.push(await load(target, `${appUrl}${pathFor(0)}`, config, appPid, pathFor));
 
   const file = path.join(TMP_DIR, "courses.html");
   writeFileSync(file, await (await fetch(firstPage)).text());
@@ -107,7 +125,7 @@ export async function benchCatalogue(appUrl: string, appPid: number, config: Ben
   } finally {
     server.stop();
   }
-  const staticRps = pages[2].requestsPerSecond;
+  const staticRps = pages[pages.length - 1].requestsPerSecond;
   return {
     connections: config.connections,
     durationSeconds: config.durationSeconds,

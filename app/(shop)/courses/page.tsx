@@ -39,8 +39,8 @@ export default async function CoursesPage({
       )}
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600" aria-live="polite" data-testid="result-count">
-          {total.toLocaleString("en-US")} {total === 1 ? "course" : "courses"}
-          {filters.q && searched ? ` match “${filters.q}”` : ""} · {CATALOGUE_SORTS[filters.sort]}
+          {`${total.toLocaleString("en-US")} ${total === 1 ? "course" : "courses"}`}
+          {filters.q && searched ? ` ${total === 1 ? "matches" : "match"} “${filters.q}”` : ""} · {CATALOGUE_SORTS[filters.sort]}
         </p>
         <ActiveFilters filters={filters} sellerName={seller?.name} />
       </div>
