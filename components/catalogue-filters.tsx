@@ -18,7 +18,16 @@ export function CatalogueFilterForm({ filters, sellers }: CatalogueFiltersProps)
         <span className="label">Search</span>
         <input name="q" type="search" defaultValue={filters.q} placeholder="Title, teacher, tag or topic" className="input w-full" />
       </label>
-      <Select name="sort" label="Sort by" value={filters.sort} options={Object.entries(CATALOGUE_SORTS).map(([value, label]) => ({ value, label }))} />
+      {/* The default order ("") follows the search: best match when there is one, newest otherwise. */}
+      <Select
+        name="sort"
+        label="Sort by"
+        value={filters.sort === (filters.q ? "relevance" : "newest") ? "" : filters.sort}
+        any="Best match, or newest"
+        options={Object.entries(CATALOGUE_SORTS)
+          .filter(([value]) => value !== "relevance")
+          .map(([value, label]) => ({ value, label }))}
+      />
       <Select
         name="rating"
         label="Rating"
@@ -26,35 +35,43 @@ export function CatalogueFilterForm({ filters, sellers }: CatalogueFiltersProps)
         any="Any rating"
         options={MIN_RATING_FILTERS.map((n) => ({ value: String(n), label: `${n} stars & up` }))}
       />
-      <Select name="price" label="Price" value={filters.price ?? ""} any="Free or paid" options={[{ value: "free", label: "Free" }, { value: "paid", label: "Paid" }]} />
-      <div className="flex gap-2">
-        <label className="min-w-0 flex-1">
-          <span className="label">From</span>
-          <input name="min" inputMode="decimal" defaultValue={filters.min?.text ?? ""} placeholder="0" className="input w-full" />
-        </label>
-        <label className="min-w-0 flex-1">
-          <span className="label">To</span>
-          <input name="max" inputMode="decimal" defaultValue={filters.max?.text ?? ""} placeholder="any" className="input w-full" />
-        </label>
-      </div>
-      <Select name="currency" label="Currency" value={filters.currency ?? ""} any="Any currency" options={CURRENCY_CODES.map((code) => ({ value: code, label: code.toUpperCase() }))} />
-      <Select name="seller" label="Teacher" value={filters.seller ?? ""} any="Any teacher" options={sellers.map((s) => ({ value: s.id, label: s.name }))} />
-      <label>
-        <span className="label">Tag</span>
-        <input name="tag" defaultValue={filters.tag ?? ""} placeholder="e.g. sql" className="input w-full" />
-      </label>
-      <label className="flex min-h-11 items-center gap-2 self-end">
-        <input type="checkbox" name="membership" value="1" defaultChecked={!!filters.membership} />
-        Included in the membership
-      </label>
-      <div className="flex items-end gap-4 sm:col-span-2 lg:col-span-2 lg:justify-end">
+      {/* Open when one of them is in use; folded away otherwise, so on a phone the courses come first. */}
+      <details open={filtersInUse(filters)} className="sm:col-span-2 lg:col-span-4">
+        <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-indigo-700">More filters: price, currency, teacher, tag, membership</summary>
+        <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <Select name="price" label="Price" value={filters.price ?? ""} any="Free or paid" options={[{ value: "free", label: "Free" }, { value: "paid", label: "Paid" }]} />
+          <div className="flex gap-2">
+            <label className="min-w-0 flex-1">
+              <span className="label">From</span>
+              <input name="min" inputMode="decimal" defaultValue={filters.min?.text ?? ""} placeholder="0" className="input w-full" />
+            </label>
+            <label className="min-w-0 flex-1">
+              <span className="label">To</span>
+              <input name="max" inputMode="decimal" defaultValue={filters.max?.text ?? ""} placeholder="any" className="input w-full" />
+            </label>
+          </div>
+          <Select name="currency" label="Currency" value={filters.currency ?? ""} any="Any currency" options={CURRENCY_CODES.map((code) => ({ value: code, label: code.toUpperCase() }))} />
+          <Select name="seller" label="Teacher" value={filters.seller ?? ""} any="Any teacher" options={sellers.map((s) => ({ value: s.id, label: s.name }))} />
+          <label>
+            <span className="label">Tag</span>
+            <input name="tag" defaultValue={filters.tag ?? ""} placeholder="e.g. sql" className="input w-full" />
+          </label>
+          <label className="flex min-h-11 items-center gap-2 self-end">
+            <input type="checkbox" name="membership" value="1" defaultChecked={!!filters.membership} />
+            Included in the membership
+          </label>
+        </div>
+      </details>
+      <div className="flex items-end gap-4 sm:col-span-2 lg:col-span-4 lg:justify-end">
         <button type="submit" className="btn">Show courses</button>
         <Link href="/courses" className="inline-flex min-h-11 items-center">Clear all</Link>
       </div>
-      {/* The sort changes with the search: a new search starts at the best matches. */}
-      <p className="sr-only">Results update when you choose Show courses.</p>
     </form>
   );
+}
+
+function filtersInUse({ price, min, max, currency, seller, tag, membership }: CatalogueFilters): boolean {
+  return [price, min, max, currency, seller, tag, membership].some((value) => value !== undefined);
 }
 
 function Select({ name, label, value, options, any }: { name: string; label: string; value: string; options: Array<{ value: string; label: string }>; any?: string }) {

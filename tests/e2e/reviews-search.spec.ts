@@ -30,21 +30,20 @@ test("a visitor searches, filters and sorts; the URL reloads, shares and goes ba
   await expect(page.getByTestId("result-count")).toHaveText(`3 courses match “${word.toLowerCase()}” · Best match`);
 
   await filters.getByLabel("Sort by").selectOption({ label: "Price: high to low" });
+  await filters.getByText("More filters").click();
   await filters.getByLabel("Included in the membership").check();
   await filters.getByRole("button", { name: "Show courses" }).click();
   await expect(page).toHaveURL(/sort=price-desc/);
   await expect(page).toHaveURL(/membership=1/);
   await expect(page.getByTestId("result-count")).toHaveText(`2 courses match “${word.toLowerCase()}” · Price: high to low`);
   expect(await cardTitles(page)).toEqual([`${word} advanced`, `${word} basics`]);
-  await page.screenshot({ path: "test-results/screens/catalogue-filters-desktop.png", fullPage: true });
 
   const shared = page.url();
   await page.reload();
   expect(await cardTitles(page)).toEqual([`${word} advanced`, `${word} basics`]);
-  const other = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const other = await browser.newPage();
   await other.goto(shared);
   expect(await cardTitles(other)).toEqual([`${word} advanced`, `${word} basics`]);
-  await other.screenshot({ path: "test-results/screens/catalogue-filters-390.png", fullPage: true });
   await other.close();
 
   await page.goBack();
@@ -54,7 +53,7 @@ test("a visitor searches, filters and sorts; the URL reloads, shares and goes ba
   await page.goto(`/courses?q=${word}&currency=jpy&sort=cheapest`);
   await expect(page.getByTestId("ignored-filters")).toContainText("Unknown sort “cheapest”");
   await expect(page.getByTestId("no-results")).toContainText("Remove a filter above");
-  await page.getByRole("link", { name: "JPY × (remove this filter)" }).click();
+  await page.getByRole("link", { name: /^JPY.*remove this filter/ }).click();
   await expect(page.getByTestId("result-count")).toHaveText(`3 courses match “${word}” · Best match`);
 });
 
@@ -72,13 +71,14 @@ test("a buyer reviews a course they own and cannot review one they do not; the s
 
   await page.goto(`/courses/${owned.slug}`);
   await page.getByRole("button", { name: "Publish review" }).click();
-  await expect(page.getByRole("alert")).toContainText("Please correct the fields marked below.");
+  await expect(page.getByRole("alert").filter({ hasText: "Please correct the fields marked below." })).toBeVisible();
+  await expect(page.getByText("Choose a rating from 1 to 5 stars.")).toBeVisible();
   await page.getByLabel("4 stars").check();
   await page.getByLabel("Your review (optional)").fill("Clear explanations, useful exercises.");
   await page.getByRole("button", { name: "Publish review" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Thank you: your review is published." })).toBeVisible();
+  // The form gives way to the published review.
+  await expect(page.getByTestId("own-review")).toContainText("Clear explanations, useful exercises.");
   await expect(page.getByTestId("review")).toContainText("Clear explanations, useful exercises.");
-  await expect(page.getByTestId("own-review")).toBeVisible();
   await expect(page.getByTestId("rating").first()).toContainText("4.0");
 
   // The catalogue's card shows the rating at once.
@@ -97,7 +97,4 @@ test("a buyer reviews a course they own and cannot review one they do not; the s
 
   await page.goto(`/courses/${owned.slug}#reviews`);
   await expect(page.getByTestId("review-reply")).toContainText("Thank you, glad it helped!");
-  await page.locator("#reviews").screenshot({ path: "test-results/screens/reviews-desktop.png" });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.locator("#reviews").screenshot({ path: "test-results/screens/reviews-390.png" });
 });
