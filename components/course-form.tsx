@@ -15,6 +15,8 @@ export interface CourseFormValues {
   price: string;
   currency: string;
   includedInMembership: boolean;
+  /** Comma-separated. */
+  tags: string;
 }
 
 /** The platform fee that applies, shown read-only: only admins set it. */
@@ -71,6 +73,12 @@ export function CourseForm({ action, initial, submitLabel, fee }: CourseFormProp
           </select>
           <FieldError id="currency-error" messages={errors.currency} />
         </div>
+      </div>
+      <div>
+        <label htmlFor="tags" className="label">Tags</label>
+        <input {...field("tags")} defaultValue={value("tags")} placeholder="sql, data-analysis" className="input" />
+        <p className="mt-1 text-xs text-slate-500">Up to 8, separated by commas: buyers find the course by them.</p>
+        <FieldError id="tags-error" messages={errors.tags} />
       </div>
       <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600" data-testid="course-fee">
         Platform fee: <span className="font-medium text-slate-900">{fee.percent}</span> (set by the platform).

@@ -81,6 +81,20 @@ const TOPICS = [
 ];
 const LEVELS = ["Introduction to", "Practical", "Advanced", "Mastering", "A Weekend of", "Hands-on", "The Craft of"];
 
+/** A generated course's tags: its topic, and every third one "beginner". */
+export function generatedCourseTags(index: number): string[] {
+  const topic = TOPICS[index % TOPICS.length].toLowerCase().replace(/\s+/g, "-");
+  return index % 3 === 0 ? [topic, "beginner"] : [topic];
+}
+
+/** Tags of the demo courses, by slug. */
+export const DEMO_COURSE_TAGS: Record<string, string[]> = {
+  "stripe-payments-from-scratch": ["payments", "stripe", "web"],
+  "typescript-for-backend-developers": ["typescript", "backend"],
+  "sql-you-will-actually-use": ["sql", "databases"],
+  "react-server-components-in-practice": ["react", "web"],
+};
+
 /** A deterministic generated course, for load tests of the catalogue. */
 export function generatedCourse(index: number) {
   const topic = TOPICS[index % TOPICS.length];

@@ -3,7 +3,7 @@ import { hashPassword } from "../lib/auth/password";
 import { db } from "../lib/db";
 import { migrateAnyDatabase } from "../scripts/prepare-database";
 import { seedCourseContent } from "./seed-content";
-import { DEMO_COURSES, DEMO_PASSWORD, DEMO_USERS, generatedCourse } from "./seed-data";
+import { DEMO_COURSE_TAGS, DEMO_COURSES, DEMO_PASSWORD, DEMO_USERS, generatedCourse, generatedCourseTags } from "./seed-data";
 
 /** Creates the demo accounts and courses that are missing; never changes existing rows. */
 export async function seedDemoData(): Promise<{ users: number; courses: number }> {
@@ -29,6 +29,7 @@ export async function seedDemoData(): Promise<{ users: number; courses: number }
         published: true,
         // Spread the dates so "newest first" has a stable, meaningful order.
         publishedAt: new Date(now - index * 3_600_000),
+        tags: { create: (DEMO_COURSE_TAGS[course.slug] ?? []).map((tag) => ({ tag })) },
       },
     });
     courses += 1;
@@ -53,7 +54,10 @@ export async function seedGeneratedCourses(count: number): Promise<number> {
         publishedAt: new Date(base - index * 60_000),
       };
     });
-    await db.course.createMany({ data: batch });
+    const created = await db.course.createManyAndReturn({ data: batch, select: { id: true, slug: true } });
+    await db.courseTag.createMany({
+      data: created.flatMap((course) => generatedCourseTags(Number(course.slug.slice("generated-".length)) - 1).map((tag) => ({ courseId: course.id, tag }))),
+    });
   }
   return count;
 }

@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { unstable_cache } from "next/cache";
-import { findPublishedCourse, listPublishedCourses } from "@/lib/courses/catalogue";
+import { findPublishedCourse, listCatalogueSellers, listPublishedCourses } from "@/lib/courses/catalogue";
 import { CATALOGUE_TAG } from "./expire-catalogue";
 
 // The catalogue is read far more often than it changes, and its pages stay dynamically rendered
@@ -12,6 +12,8 @@ import { CATALOGUE_TAG } from "./expire-catalogue";
 const CATALOGUE_CACHE = { tags: [CATALOGUE_TAG], revalidate: 60 };
 
 export const cachedCataloguePage = unstable_cache(listPublishedCourses, ["catalogue-page"], CATALOGUE_CACHE);
+
+export const cachedCatalogueSellers = unstable_cache(listCatalogueSellers, ["catalogue-sellers"], CATALOGUE_CACHE);
 
 /** Also deduplicated per request, so a course page and its metadata share one read. */
 export const cachedPublishedCourse = cache(unstable_cache(findPublishedCourse, ["published-course"], CATALOGUE_CACHE));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCurrency, parseMajorAmount } from "@/lib/money";
 import { SLUG_PATTERN, slugify } from "./slug";
+import { parseTags } from "./tags";
 
 const text = z.string().default("");
 
@@ -17,6 +18,7 @@ export const courseFormSchema = z
     price: text,
     currency: text,
     includedInMembership: z.literal("on").optional(),
+    tags: text,
   })
   .transform((form, ctx) => {
     const problem = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
@@ -44,7 +46,10 @@ export const courseFormSchema = z
       else problem("price", price.message);
     }
 
-    if (ctx.issues.length > 0 || priceMinor === null) return z.NEVER;
+    const tags = parseTags(form.tags);
+    if (!tags.ok) problem("tags", tags.message);
+
+    if (ctx.issues.length > 0 || priceMinor === null || !tags.ok) return z.NEVER;
     return {
       title,
       slug,
@@ -52,6 +57,7 @@ export const courseFormSchema = z
       priceMinor,
       currency,
       includedInMembership: form.includedInMembership === "on",
+      tags: tags.tags,
     };
   });
 

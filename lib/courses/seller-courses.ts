@@ -42,14 +42,16 @@ export function getSellerCourse(sellerId: string, courseId: string) {
       feeBasisPoints: true,
       includedInMembership: true,
       published: true,
+      tags: { select: { tag: true }, orderBy: { tag: "asc" } },
     },
   });
 }
 
-export async function createCourse(sellerId: string, input: CourseInput): Promise<SaveCourseResult> {
+export async function createCourse(sellerId: string, { tags, ...input }: CourseInput): Promise<SaveCourseResult> {
   try {
+    // The search index follows in the same statements (triggers, see CourseSearchEntry).
     const course = await db.course.create({
-      data: { ...input, sellerId },
+      data: { ...input, sellerId, tags: { create: tags.map((tag) => ({ tag })) } },
       select: { id: true, slug: true },
     });
     return { ok: true, ...course };
@@ -62,11 +64,20 @@ export async function createCourse(sellerId: string, input: CourseInput): Promis
 export async function updateCourse(
   sellerId: string,
   courseId: string,
-  input: CourseInput,
+  { tags, ...input }: CourseInput,
 ): Promise<SaveCourseResult> {
   try {
-    const { count } = await db.course.updateMany({ where: { id: courseId, sellerId }, data: input });
-    if (count === 0) return { ok: false, notFound: true };
+    // One transaction: the course, its tags and (by trigger) its search entry change together.
+    const found = await db.$transaction(async (tx) => {
+      const { count } = await tx.course.updateMany({ where: { id: courseId, sellerId }, data: input });
+      if (count === 0) return false;
+      await tx.courseTag.deleteMany({ where: { courseId, tag: { notIn: tags } } });
+      const kept = await tx.courseTag.findMany({ where: { courseId }, select: { tag: true } });
+      const added = tags.filter((tag) => !kept.some((row) => row.tag === tag));
+      if (added.length > 0) await tx.courseTag.createMany({ data: added.map((tag) => ({ courseId, tag })) });
+      return true;
+    });
+    if (!found) return { ok: false, notFound: true };
     return { ok: true, id: courseId, slug: input.slug };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, field: "slug", message: SLUG_TAKEN };

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { syncOwnershipChange } from "@/lib/reviews/course-stats";
 import { db } from "@/lib/db";
 import { intentAccountOf } from "@/lib/orders/charge-plan";
 import { retrieveDispute } from "@/lib/payments/disputes";
@@ -39,7 +40,7 @@ export async function recordDispute(dispute: Stripe.Dispute, account: string | n
   if (!intentId) return "unknown-order";
   const order = await db.order.findUnique({
     where: { stripePaymentIntentId: intentId },
-    select: { id: true, chargeType: true, stripeAccountId: true },
+    select: { id: true, chargeType: true, stripeAccountId: true, buyerId: true, courseId: true },
   });
   if (!order) return "unknown-order";
   // A direct charge's dispute is only believed from the seller's own account, a platform one only from ours.
@@ -58,7 +59,10 @@ export async function recordDispute(dispute: Stripe.Dispute, account: string | n
         where: { id: order.id, disputeStatus: "open", disputeWithdrawnMinor: { lt: withdrawn } },
         data: { disputeWithdrawnMinor: withdrawn },
       });
-      if (changed.count > 0) await tx.enrolment.updateMany({ where: { orderId: order.id, frozenAt: null }, data: { frozenAt: new Date() } });
+      if (changed.count > 0) {
+        await tx.enrolment.updateMany({ where: { orderId: order.id, frozenAt: null }, data: { frozenAt: new Date() } });
+        await syncOwnershipChange(tx, order.buyerId, order.courseId);
+      }
       return;
     }
     if (outcome === "won") {
@@ -66,7 +70,10 @@ export async function recordDispute(dispute: Stripe.Dispute, account: string | n
         where: { id: order.id, OR: [{ disputeStatus: null }, { disputeStatus: "open" }] },
         data: { disputeStatus: "won", stripeDisputeId: dispute.id, disputeAmountMinor: dispute.amount, disputeWithdrawnMinor: withdrawn },
       });
-      if (changed.count > 0) await tx.enrolment.updateMany({ where: { orderId: order.id }, data: { frozenAt: null } });
+      if (changed.count > 0) {
+        await tx.enrolment.updateMany({ where: { orderId: order.id }, data: { frozenAt: null } });
+        await syncOwnershipChange(tx, order.buyerId, order.courseId);
+      }
       // A won chargeback's money comes back (funds_reinstated), possibly after the read that closed it.
       await tx.order.updateMany({
         where: { id: order.id, disputeStatus: "won", disputeWithdrawnMinor: { gt: withdrawn } },
@@ -78,7 +85,10 @@ export async function recordDispute(dispute: Stripe.Dispute, account: string | n
       where: { id: order.id, OR: [{ disputeStatus: null }, { disputeStatus: "open" }] },
       data: { disputeStatus: "lost", stripeDisputeId: dispute.id, disputeAmountMinor: dispute.amount, disputeWithdrawnMinor: withdrawn },
     });
-    if (changed.count > 0) await tx.enrolment.deleteMany({ where: { orderId: order.id } });
+    if (changed.count > 0) {
+      await tx.enrolment.deleteMany({ where: { orderId: order.id } });
+      await syncOwnershipChange(tx, order.buyerId, order.courseId);
+    }
   });
   return "recorded";
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { syncOwnershipChange } from "@/lib/reviews/course-stats";
 import { queueSaleEmails } from "@/lib/email/order-emails";
 import { notifyOutbox } from "@/lib/email/outbox-worker";
 import { intentAccountOf } from "./charge-plan";
@@ -60,6 +61,8 @@ export async function fulfilOrderFromIntent(intent: PaidIntent, account: string 
       create: { userId: order.buyerId, courseId: order.courseId, source: "order", orderId: order.id, frozenAt: disputeStatus === "open" ? new Date() : null },
       update: {},
     });
+    // A new student, and a review from an earlier, refunded purchase counts again.
+    await syncOwnershipChange(tx, order.buyerId, order.courseId);
     return "fulfilled" as const;
   });
   if (result === "fulfilled") notifyOutbox();

@@ -3,6 +3,7 @@ import { queueRefundEmails } from "@/lib/email/order-emails";
 import { notifyOutbox } from "@/lib/email/outbox-worker";
 import { intentAccountOf } from "@/lib/orders/charge-plan";
 import { readChargeRefundTotals } from "@/lib/payments/refunds";
+import { syncOwnershipChange } from "@/lib/reviews/course-stats";
 
 export type RecordResult = "recorded" | "unknown-order" | "mismatch";
 
@@ -17,7 +18,7 @@ export async function recordChargeRefunds(chargeId: string, account: string | nu
   if (!totals.paymentIntentId) return "unknown-order";
   const order = await db.order.findUnique({
     where: { stripePaymentIntentId: totals.paymentIntentId },
-    select: { id: true, amountMinor: true, chargeType: true, stripeAccountId: true },
+    select: { id: true, amountMinor: true, chargeType: true, stripeAccountId: true, buyerId: true, courseId: true },
   });
   if (!order) return "unknown-order";
   // A direct charge is only believed from the seller's own account, a platform charge only from ours.
@@ -36,7 +37,11 @@ export async function recordChargeRefunds(chargeId: string, account: string | nu
     let accessWithdrawn = false;
     if (totals.refundedMinor >= order.amountMinor) {
       const changed = await tx.order.updateMany({ where: { id: order.id, status: "paid" }, data: { status: "refunded" } });
-      if (changed.count > 0) await tx.enrolment.deleteMany({ where: { orderId: order.id } });
+      if (changed.count > 0) {
+        await tx.enrolment.deleteMany({ where: { orderId: order.id } });
+        // The buyer's review stops counting and the course loses a student, in this transaction.
+        await syncOwnershipChange(tx, order.buyerId, order.courseId);
+      }
       accessWithdrawn = changed.count > 0;
     }
     // Only the recording that raised the total tells buyer and seller: the action's read and each

@@ -2,7 +2,7 @@
 // from app/, so an action or route added without a row here fails the first two tests.
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { countRows, createAccountToken, createFailedEmail, createUnverifiedUser, createUser, openDatabase, readRow, TEST_PASSWORD, waitForOutbox } from "./support/database";
+import { countRows, createAccountToken, createFailedEmail, createReviewRow, createUnverifiedUser, createUser, deleteReviewRows, openDatabase, readRow, TEST_PASSWORD, waitForOutbox } from "./support/database";
 import { changedTables, databaseSnapshot } from "./support/database-snapshot";
 import {
   becomeMember,
@@ -30,6 +30,8 @@ const NOT_LOGGED_IN = "Please log in to do that.";
 const NOT_ALLOWED = "You are not allowed to do that.";
 const COURSE_GONE = "That course does not exist or is not yours.";
 const CONTENT_GONE = "That section or lesson does not exist or is not yours.";
+const NOT_AN_OWNER = "Only people who bought this course or whose membership includes it can review it.";
+const NO_REVIEW = "That review does not exist or is not yours.";
 
 interface Fixtures {
   personas: Record<Persona, PersonaSession>;
@@ -45,6 +47,8 @@ interface Fixtures {
   settingsBefore: { feePercent: string; chargeType: string };
   /** Lessons of the bought course: a published one with a PDF uploaded through the route. */
   content: { sectionId: string; lessonId: string; fileId: string };
+  /** A review of the course by someone who is none of the personas (for reply, hide and refusals). */
+  reviewId: string;
 }
 
 /** Refused: the caller sees why, and the database is exactly as before. */
@@ -175,6 +179,11 @@ const withFreshLink =
   };
 const personaName = (who: PersonaSession) => (who.id ? readRow<{ name: string }>(`SELECT name FROM "User" WHERE id = ?`, who.id)?.name : null);
 
+const buyersReview = (fx: Fixtures, who: PersonaSession) => readRow<{ id: string; rating: number; body: string }>(`SELECT id, rating, body FROM "Review" WHERE courseId = ? AND authorId = ?`, fx.course.id, who.id);
+const reviewRow = (exportName: string, input: ActionRow["input"], access: Record<Persona, Access>): ActionRow => ({ kind: "action", exportName, file: "app/reviews/actions.ts", args: "state-and-form", input, access });
+/** Only the buyer owns the course; the seller may not rate their own; the rest own nothing. */
+const reviewers = (buyer: Access, others: Access, owner: Access = others): Record<Persona, Access> => ({ visitor: login, buyer, otherSeller: others, owner, admin: others });
+
 const ROWS: Row[] = [
   {
     kind: "action",
@@ -260,6 +269,38 @@ const ROWS: Row[] = [
     input: () => ({ merchantName: `Matrix Merchant ${randomUUID().slice(0, 6)}`, merchantAddress: "1 Matrix Way\nTest City" }),
     access: adminsOnly(allowed({ changes: () => readRow(`SELECT name FROM "MerchantDetails"`) ?? null })),
   },
+  reviewRow(
+    "createReviewAction",
+    (fx, who) => {
+      // The buyer's allowed call writes a fresh review each run (one per course).
+      if (who.persona === "buyer") deleteReviewRows(fx.course.id, who.id!);
+      return { courseId: fx.course.id, rating: "4", body: "Matrix review" };
+    },
+    reviewers(allowed({ changes: buyersReview }), refusedWith(NOT_AN_OWNER), refusedWith("You cannot review your own course.")),
+  ),
+  reviewRow(
+    "updateReviewAction",
+    (fx, who) => {
+      if (who.persona === "buyer") createReviewRow(fx.course.id, who.id!);
+      return { courseId: fx.course.id, rating: "3", body: `Edited ${randomUUID().slice(0, 6)}` };
+    },
+    reviewers(allowed({ changes: buyersReview }), refusedWith(NO_REVIEW)),
+  ),
+  reviewRow(
+    "deleteReviewAction",
+    (fx, who) => ({ reviewId: who.persona === "buyer" ? createReviewRow(fx.course.id, who.id!) : fx.reviewId }),
+    reviewers(allowed({ answers: answered("Your review is deleted.") }), refusedWith(NO_REVIEW)),
+  ),
+  reviewRow(
+    "saveReplyAction",
+    (fx) => ({ reviewId: fx.reviewId, reply: `Thanks ${randomUUID().slice(0, 6)}` }),
+    sellersOnly(allowed({ changes: (fx) => readRow(`SELECT reply FROM "Review" WHERE id = ?`, fx.reviewId) }), refusedWith("That review does not exist or is not on one of your courses.")),
+  ),
+  reviewRow(
+    "setReviewHiddenAction",
+    (fx) => ({ reviewId: fx.reviewId, hidden: readRow<{ hiddenAt: string | null }>(`SELECT hiddenAt FROM "Review" WHERE id = ?`, fx.reviewId)?.hiddenAt ? "false" : "true" }),
+    adminsOnly(allowed({ changes: auditCount })),
+  ),
   contentRow(
     "addSectionAction",
     (fx) => ({ courseId: fx.course.id, title: `Matrix section ${randomUUID().slice(0, 6)}` }),
@@ -774,6 +815,7 @@ test.beforeAll(async () => {
     failedEmailId: createFailedEmail(),
     settingsBefore: { feePercent: String((settings?.feeBasisPoints ?? 1000) / 100), chargeType: settings?.chargeType ?? "destination" },
     content: { sectionId, lessonId, fileId },
+    reviewId: createReviewRow(course.id, (await createUser("buyer", "matrix-reviewer")).id),
   };
 });
 

@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { randomUUID } from "node:crypto";
-import { createAccountToken, readRow, TEST_PASSWORD, waitForOutbox } from "./support/database";
+import { createAccountToken, createReviewRow, readRow, TEST_PASSWORD, waitForOutbox } from "./support/database";
 import { changedTables, databaseSnapshot } from "./support/database-snapshot";
 import { becomeMember, buyCourse, connectSeller, signedEvent } from "./support/http-journeys";
 import { badAmount, hugeValue, junkForm, junkValue, nastyValue } from "./support/malformed-values";
@@ -28,6 +28,9 @@ interface Fixtures {
   deadLinks: { reset: string[]; confirm: string[] };
   /** A published lesson of the bought course with a PDF, and a lesson of another seller's course. */
   content: { sectionId: string; lessonId: string; fileId: string; foreignSectionId: string; foreignLessonId: string };
+  /** The buyer's review of the bought course, and a review of another seller's course. */
+  reviewId: string;
+  foreignReviewId: string;
 }
 
 /** What one generated input turns into on the wire. */
@@ -123,6 +126,25 @@ const accountTarget = (exportName: string, fields: (fx: Fixtures) => fc.Arbitrar
   fields,
 });
 
+/** Ratings that are not a whole number from 1 to 5, and texts over the limit. */
+const badRating = notIn(["1", "2", "3", "4", "5"]).map((rating) => ({ rating }));
+const longText = fc.constantFrom("r".repeat(2001), "r".repeat(100_001));
+const foreignReview = (fx: Fixtures) => fc.oneof(unknownId, fc.constant(fx.foreignReviewId)).map((reviewId) => ({ reviewId }));
+const reviewTarget = (exportName: string, persona: Persona, fields: (fx: Fixtures) => fc.Arbitrary<[string, string][]>): ActionTarget => ({
+  kind: "action",
+  exportName,
+  file: "app/reviews/actions.ts",
+  args: "state-and-form",
+  persona,
+  fields,
+});
+const reviewForm = (fx: Fixtures) =>
+  junkForm(
+    { courseId: fc.constant(fx.course.id), rating: fc.constantFrom("1", "5"), body: fc.constantFrom("", "Good.") },
+    // The buyer already reviewed the course (a second one is refused), does not own the other one, and bad values are refused.
+    pick(badRating, longText.map((body) => ({ body })), fc.oneof(unknownId, fc.constant(fx.otherCourse.id)).map((courseId) => ({ courseId })), fc.constant({})),
+  );
+
 const TARGETS: Target[] = [
   {
     kind: "action",
@@ -185,6 +207,17 @@ const TARGETS: Target[] = [
         ),
       ),
   },
+  reviewTarget("createReviewAction", "buyer", reviewForm),
+  reviewTarget("updateReviewAction", "buyer", (fx) =>
+    junkForm({ courseId: fc.constant(fx.course.id), rating: fc.constant("4"), body: fc.constant("Edited.") }, pick(badRating, longText.map((body) => ({ body })), fc.oneof(unknownId, fc.constant(fx.otherCourse.id)).map((courseId) => ({ courseId })))),
+  ),
+  reviewTarget("deleteReviewAction", "buyer", (fx) => junkForm({}, foreignReview(fx))),
+  reviewTarget("saveReplyAction", "owner", (fx) =>
+    junkForm({ reviewId: fc.constant(fx.reviewId), reply: fc.constant("Thanks.") }, pick(fc.constantFrom("", "   ").map((reply) => ({ reply })), longText.map((reply) => ({ reply })), foreignReview(fx))),
+  ),
+  reviewTarget("setReviewHiddenAction", "admin", (fx) =>
+    junkForm({ reviewId: fc.constant(fx.reviewId), hidden: fc.constant("true") }, pick(notIn(["true", "false"]).map((hidden) => ({ hidden })), unknownId.map((reviewId) => ({ reviewId })))),
+  ),
   contentTarget("addSectionAction", (fx) =>
     junkForm({ courseId: fc.constant(fx.course.id), title: fc.constant("A section") }, pick(badTitle, fc.oneof(unknownId, fc.constant(fx.otherCourse.id)).map((courseId) => ({ courseId })))),
   ),
@@ -690,7 +723,9 @@ test.beforeAll(async () => {
     reset: [createAccountToken(buyer.id, "password_reset", buyer.email, "expired"), createAccountToken(buyer.id, "password_reset", buyer.email, "used")],
     confirm: [createAccountToken(buyer.id, "email_change", `moved-${randomUUID()}@test.example`, "expired"), createAccountToken(buyer.id, "email_verification", buyer.email, "used")],
   };
-  fx = { personas, course, otherCourse, paidOrderId, deadLinks, content: { sectionId, lessonId, fileId, foreignSectionId, foreignLessonId } };
+  const reviewId = createReviewRow(course.id, personas.buyer.id!);
+  const foreignReviewId = createReviewRow(otherCourse.id, personas.admin.id!);
+  fx = { personas, course, otherCourse, paidOrderId, deadLinks, content: { sectionId, lessonId, fileId, foreignSectionId, foreignLessonId }, reviewId, foreignReviewId };
 });
 
 test.afterAll(async () => {

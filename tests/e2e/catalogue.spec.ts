@@ -11,11 +11,11 @@ test("a visitor browses, searches and opens a course", async ({ page }) => {
   await expect(page.getByTestId("course-card").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Stripe Payments from Scratch" })).toBeVisible();
 
-  await page.getByLabel("Search courses by title").fill("sql");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByLabel("Search", { exact: true }).fill("sql");
+  await page.getByRole("button", { name: "Show courses" }).click();
   await expect(page).toHaveURL(/q=sql/);
   await expect(page.getByTestId("course-card")).toHaveCount(1);
-  await expect(page.getByText("1 course matches “sql”.")).toBeVisible();
+  await expect(page.getByText("1 course matches “sql” · Best match")).toBeVisible();
 
   await page.getByRole("link", { name: "SQL You Will Actually Use" }).click();
   await expect(page.getByRole("heading", { name: "SQL You Will Actually Use", level: 1 })).toBeVisible();
@@ -32,7 +32,7 @@ test("prices are formatted for their currency", async ({ page }) => {
 
 test("a search with no match says so", async ({ page }) => {
   await page.goto("/courses?q=zzzz-no-such-course");
-  await expect(page.getByText("No course title matches your search.")).toBeVisible();
+  await expect(page.getByText("No course matches all of these.")).toBeVisible();
 });
 
 test("an unknown course answers 404", async ({ page }) => {
@@ -66,7 +66,7 @@ test("the cached catalogue drops a disabled seller's course at once, and shows i
   await expect(row.getByRole("status")).toHaveText("User disabled.");
 
   await page.goto(search);
-  await expect(page.getByText("No course title matches your search.")).toBeVisible();
+  await expect(page.getByText("No course matches all of these.")).toBeVisible();
   expect((await page.goto(`/courses/${course.slug}`))?.status()).toBe(404);
 
   await row.getByRole("button", { name: `Enable ${seller.email}` }).click();

@@ -34,7 +34,7 @@ describe("the catalogue", () => {
   });
 
   it("searches titles without case, and never shows drafts or disabled sellers", async () => {
-    const result = await listPublishedCourses({ search: "databases" });
+    const result = await listPublishedCourses({ q: "databases" });
     expect(result.total).toBe(10);
     expect(result.courses.every((c) => c.title.endsWith("Databases"))).toBe(true);
   });
@@ -51,28 +51,6 @@ describe("the catalogue", () => {
     const draft = await db.course.findFirstOrThrow({ where: { title: "Draft Databases" } });
     expect(await getPublishedCourse(draft.slug)).toBeNull();
     expect(await getPublishedCourse("no-such-course")).toBeNull();
-  });
-
-  // SQLite's query plans; PostgreSQL's planner picks by table statistics, not by shape.
-  it.skipIf(TEST_DATABASE_PROVIDER === "postgresql")("pages and counts from indexes: no sort step, the count read from the index alone", async () => {
-    // The shapes Prisma generates for the catalogue's `seller: { disabled: false }` filter.
-    const visible = `FROM "Course" LEFT JOIN "User" AS j0 ON j0.id = "Course".sellerId WHERE "Course".published = 1 AND j0.disabled = 0 AND j0.id IS NOT NULL`;
-    const plans: Record<string, { sql: string; index: RegExp }> = {
-      page: {
-        sql: `SELECT "Course".id ${visible} ORDER BY "Course".publishedAt DESC, "Course".id DESC LIMIT 12 OFFSET 24`,
-        index: /USING (COVERING )?INDEX Course_published_publishedAt_id_idx/,
-      },
-      count: {
-        sql: `SELECT COUNT(*) FROM (SELECT "Course".id ${visible} LIMIT -1 OFFSET 0) AS sub`,
-        index: /USING COVERING INDEX Course_published_sellerId_id_idx/,
-      },
-    };
-    for (const [name, { sql, index }] of Object.entries(plans)) {
-      const rows = await db.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sql}`);
-      const plan = rows.map((row) => row.detail).join(" | ");
-      expect(plan, name).toMatch(index);
-      expect(plan, name).not.toContain("TEMP B-TREE");
-    }
   });
 
   it.skipIf(TEST_DATABASE_PROVIDER === "sqlite")("PostgreSQL: the title search can be served by the trigram index", async () => {

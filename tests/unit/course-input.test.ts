@@ -17,14 +17,19 @@ function fieldErrors(input: Record<string, string>) {
 
 describe("courseFormSchema", () => {
   it("turns a valid form into a course in minor units with a derived slug", () => {
-    expect(courseFormSchema.parse({ ...valid, includedInMembership: "on" })).toEqual({
+    expect(courseFormSchema.parse({ ...valid, includedInMembership: "on", tags: "SQL, databases" })).toEqual({
       title: "Intro to SQL",
       slug: "intro-to-sql",
       description: "Tables and joins.",
       priceMinor: 1999,
       currency: "usd",
       includedInMembership: true,
+      tags: ["sql", "databases"],
     });
+  });
+
+  it("refuses a tag with odd characters, naming it", () => {
+    expect(fieldErrors({ ...valid, tags: "sql, <b>" }).tags).toEqual(["“<b>” is not a tag: use 2–30 letters or digits, words joined by hyphens."]);
   });
 
   it("ignores a platform fee a seller posts: only admins set the fee", () => {

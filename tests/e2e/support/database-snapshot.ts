@@ -5,9 +5,12 @@ import { openDatabase } from "./database";
 export function databaseSnapshot(): Record<string, string> {
   const db = openDatabase();
   try {
-    const tables = db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`)
-      .all() as { name: string }[];
+    const all = db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`)
+      .all() as { name: string; sql: string | null }[];
+    // A full-text table is read through itself; its shadow tables (some WITHOUT ROWID) are its storage.
+    const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? "")).map((t) => t.name);
+    const tables = all.filter((t) => !virtual.some((v) => t.name.startsWith(`${v}_`)));
     return Object.fromEntries(
       tables.map(({ name }) => {
         const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();

@@ -110,3 +110,29 @@ export async function createUnverifiedUser(role: "buyer" | "seller" | "admin", l
   }
   return user;
 }
+
+/** A review written straight into the database (a fixture: the rules are the app's to test). */
+export function createReviewRow(courseId: string, authorId: string, rating = 4): string {
+  const db = openDatabase();
+  try {
+    const existing = db.prepare(`SELECT id FROM "Review" WHERE courseId = ? AND authorId = ?`).get(courseId, authorId) as { id: string } | undefined;
+    if (existing) return existing.id;
+    const id = `e2ereview${randomUUID().replace(/-/g, "")}`;
+    const now = new Date().toISOString();
+    db.prepare(
+      `INSERT INTO "Review" (id, courseId, authorId, rating, body, viaMembership, counted, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'Fixture review.', 0, 1, ?, ?)`,
+    ).run(id, courseId, authorId, rating, now, now);
+    return id;
+  } finally {
+    db.close();
+  }
+}
+
+export function deleteReviewRows(courseId: string, authorId: string): void {
+  const db = openDatabase();
+  try {
+    db.prepare(`DELETE FROM "Review" WHERE courseId = ? AND authorId = ?`).run(courseId, authorId);
+  } finally {
+    db.close();
+  }
+}

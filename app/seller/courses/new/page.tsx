@@ -16,7 +16,7 @@ export default async function NewCoursePage() {
       <CourseForm
         action={createCourseAction}
         submitLabel="Save draft"
-        initial={{ title: "", slug: "", description: "", price: "", currency: "usd", includedInMembership: false }}
+        initial={{ title: "", slug: "", description: "", price: "", currency: "usd", includedInMembership: false, tags: "" }}
         fee={sellerFeeNotice(fee)}
       />
     </>

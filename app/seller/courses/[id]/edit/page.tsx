@@ -31,6 +31,7 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
           price: minorToMajorString(course.priceMinor, course.currency),
           currency: course.currency,
           includedInMembership: course.includedInMembership,
+          tags: course.tags.map((row) => row.tag).join(", "),
         }}
         fee={sellerFeeNotice(fee, course)}
       />
