@@ -13,7 +13,10 @@ import { defaultCardLabel } from "@/lib/payments/payment-methods";
 import type { ViewerFormat } from "@/lib/locale/format";
 import { getViewerFormat } from "@/lib/locale/viewer";
 
-export const metadata: Metadata = { title: "Membership" };
+export const metadata: Metadata = {
+  title: "Membership",
+  description: "One monthly membership for every included course, with a one-time joining fee. Cancel any time.",
+};
 export const dynamic = "force-dynamic";
 
 export default async function MembershipPage() {

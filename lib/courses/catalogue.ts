@@ -6,6 +6,18 @@ export const CATALOGUE_PAGE_SIZE = 12;
 
 const visibleCourse = { published: true, seller: { disabled: false } } as const;
 
+/** What a course card shows (components/course-card.tsx): one select for every list of cards. */
+export const courseCardSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  priceMinor: true,
+  currency: true,
+  cover: { select: { imageId: true } },
+  seller: { select: { name: true, sellerProfile: { select: { handle: true } } } },
+} as const;
+
 export interface CatalogueQuery {
   search?: string;
   page?: number;
@@ -21,15 +33,7 @@ export async function listPublishedCourses({ search = "", page = 1 }: CatalogueQ
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * CATALOGUE_PAGE_SIZE,
       take: CATALOGUE_PAGE_SIZE,
-      select: {
-        id: true,
-        slug: true,
-        title: true,
-        description: true,
-        priceMinor: true,
-        currency: true,
-        seller: { select: { name: true } },
-      },
+      select: courseCardSelect,
     }),
     db.course.count({ where }),
   ]);
@@ -48,10 +52,23 @@ export async function findPublishedCourse(slug: string) {
       priceMinor: true,
       currency: true,
       includedInMembership: true,
-      seller: { select: { id: true, name: true } },
+      publishedAt: true,
+      updatedAt: true,
+      cover: { select: { imageId: true } },
+      seller: { select: { id: true, name: true, sellerProfile: { select: { handle: true, avatarImageId: true } } } },
     },
   });
 }
 
 /** Cached per request: the page and its metadata read the same row once. */
 export const getPublishedCourse = cache(findPublishedCourse);
+
+/** Addresses of published courses for the sitemap, most recently changed first. */
+export function listPublishedCourseSlugs(limit: number) {
+  return db.course.findMany({
+    where: visibleCourse,
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { slug: true, updatedAt: true },
+  });
+}
