@@ -20,7 +20,7 @@ export default async function SellerProfilePage() {
           View your page
         </Link>
       </div>
-      <div className="grid max-w-3xl gap-6 md:grid-cols-[220px_1fr]">
+      <div className="grid max-w-4xl gap-6 md:grid-cols-[260px_1fr]">
         <section className="card h-fit" aria-labelledby="avatar-heading">
           <h2 id="avatar-heading" className="mb-3 text-lg font-semibold">Picture</h2>
           <ImageUpload
