@@ -28,7 +28,7 @@ function coverSvg(index: number): string {
     const colour = line % 3 === 0 ? light : "#ffffff";
     return `<rect x="${560 + indent}" y="${330 + line * 56}" width="${width}" height="22" rx="11" fill="${colour}" fill-opacity="${line % 3 === 0 ? 0.9 : 0.55}"/>`;
   }).join("");
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 1600 900">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720" viewBox="0 0 1600 900">
   <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${dark}"/><stop offset="1" stop-color="${mid}"/></linearGradient></defs>
   <rect width="1600" height="900" fill="url(#g)"/>
   <circle cx="${200 + (index % 3) * 60}" cy="${720 - (index % 4) * 40}" r="300" fill="${light}" fill-opacity="0.18"/>

@@ -17,7 +17,7 @@ const open = (bytes: Buffer) => sharp(bytes, { limitInputPixels: IMAGE_MAX_PIXEL
 /**
  * Checks an upload (type from its bytes, size, dimensions read from the header before any pixel
  * is decoded) and renders every size the pages need: turned upright, cropped to the size's shape
- * around what draws the eye, and re-encoded, which leaves EXIF, GPS and other metadata behind.
+ * around the centre, and re-encoded, which leaves EXIF, GPS and other metadata behind.
  */
 export async function prepareImage(kind: ImageKind, bytes: Buffer): Promise<PreparedImage> {
   const sniffed = await fileTypeFromBuffer(bytes);
@@ -40,8 +40,8 @@ export async function prepareImage(kind: ImageKind, bytes: Buffer): Promise<Prep
     const upright = open(bytes).rotate();
     const variants = await Promise.all(
       IMAGE_KINDS[kind].variants.map(async (variant) => {
-        const resized = upright.clone().resize(variant.width, variant.height, { fit: "cover", position: sharp.strategy.attention });
-        const encoded = variant.format === "webp" ? resized.webp({ quality: 80 }) : resized.flatten({ background: "#ffffff" }).jpeg({ quality: 82, mozjpeg: true });
+        const resized = upright.clone().resize(variant.width, variant.height, { fit: "cover", position: "centre" });
+        const encoded = variant.format === "webp" ? resized.webp({ quality: 80 }) : resized.flatten({ background: "#ffffff" }).jpeg({ quality: 82 });
         return { variant, bytes: await encoded.toBuffer() };
       }),
     );

@@ -60,18 +60,18 @@ export async function updateSellerProfile(userId: string, input: { handle: strin
 
 /** A new avatar through the image pipeline; the old one's stored sizes are deleted after the swap. */
 export async function setSellerAvatar(userId: string, bytes: Buffer, storage: ObjectStorage): Promise<ImageUploadResult> {
-  await ensureSellerProfile(userId);
   return replaceImage(
     "avatar",
     bytes,
     storage,
-    (imageId) =>
-      db.$transaction(async (tx) => {
+    // Made only once the picture was accepted: a refused upload changes nothing at all.
+    async (imageId) =>
+      ensureSellerProfile(userId).then(() => db.$transaction(async (tx) => {
         const profile = await tx.sellerProfile.findUnique({ where: { userId }, select: { avatarImageId: true } });
         if (!profile) return { found: false as const };
         await tx.sellerProfile.update({ where: { userId }, data: { avatarImageId: imageId } });
         return { found: true as const, previous: profile.avatarImageId };
-      }),
+      })),
     PROFILE_GONE,
   );
 }

@@ -25,7 +25,7 @@ CREATE UNIQUE INDEX "SellerProfile_handle_key" ON "SellerProfile"("handle");
 -- CreateIndex
 CREATE UNIQUE INDEX "SellerProfile_avatarImageId_key" ON "SellerProfile"("avatarImageId");
 
--- Existing sellers (and anyone who has courses) get a page at once; they can choose a nicer handle.
+-- Existing sellers (and anyone who has courses) get a page at once (they can choose a nicer handle).
 INSERT INTO "SellerProfile" ("userId", "handle", "bio", "updatedAt")
 SELECT "id", 'seller-' || "id", '', CURRENT_TIMESTAMP FROM "User"
 WHERE "role" = 'seller' OR "id" IN (SELECT "sellerId" FROM "Course");

@@ -33,7 +33,7 @@ ALTER TABLE "CourseCover" ADD CONSTRAINT "CourseCover_courseId_fkey" FOREIGN KEY
 -- AddForeignKey
 ALTER TABLE "SellerProfile" ADD CONSTRAINT "SellerProfile_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Existing sellers (and anyone who has courses) get a page at once; they can choose a nicer handle.
+-- Existing sellers (and anyone who has courses) get a page at once (they can choose a nicer handle).
 INSERT INTO "SellerProfile" ("userId", "handle", "bio", "updatedAt")
 SELECT "id", 'seller-' || "id", '', CURRENT_TIMESTAMP FROM "User"
 WHERE "role" = 'seller' OR "id" IN (SELECT "sellerId" FROM "Course");
