@@ -45,16 +45,10 @@ export async function findPublishedCourse(slug: string) {
   return db.course.findFirst({
     where: { slug, ...visibleCourse },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      priceMinor: true,
-      currency: true,
+      ...courseCardSelect,
       includedInMembership: true,
       publishedAt: true,
       updatedAt: true,
-      cover: { select: { imageId: true } },
       seller: { select: { id: true, name: true, sellerProfile: { select: { handle: true, avatarImageId: true } } } },
     },
   });
