@@ -2,12 +2,20 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "./site-header";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
+import { env } from "@/lib/env";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Coursemarket", template: "%s · Coursemarket" },
-  description: "Courses from independent teachers, paid securely with Stripe.",
-};
+const DESCRIPTION = "Courses from independent teachers: buy once and keep it, or learn from every included course with the membership.";
+
+/** Read per request, so one build serves any APP_URL: links in shared previews and the sitemap are absolute. */
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(env().APP_URL),
+    title: { default: "Coursemarket", template: "%s · Coursemarket" },
+    description: DESCRIPTION,
+    openGraph: { siteName: "Coursemarket", type: "website", title: "Coursemarket", description: DESCRIPTION },
+  };
+}
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -3,6 +3,7 @@ import { hashPassword } from "../lib/auth/password";
 import { db } from "../lib/db";
 import { migrateAnyDatabase } from "../scripts/prepare-database";
 import { seedCourseContent } from "./seed-content";
+import { seedCovers } from "./seed-covers";
 import { DEMO_COURSE_TAGS, DEMO_COURSES, DEMO_PASSWORD, DEMO_USERS, generatedCourse, generatedCourseTags } from "./seed-data";
 
 /** Creates the demo accounts and courses that are missing; never changes existing rows. */
@@ -35,6 +36,7 @@ export async function seedDemoData(): Promise<{ users: number; courses: number }
     courses += 1;
   }
   await seedCourseContent(DEMO_COURSES.map((course) => course.slug));
+  await seedCovers(DEMO_COURSES.map((course) => course.slug));
   return { users, courses };
 }
 

@@ -25,6 +25,7 @@ async function main() {
   };
   await shoot(null, "/courses", "catalogue");
   await shoot(null, "/courses/stripe-payments-from-scratch", "course");
+  await shoot(null, "/sellers/sam-seller", "seller-page");
   await shoot("seller@example.com", "/seller", "seller");
   await shoot("admin@example.com", "/admin/users", "admin-users");
   const phone = { width: 390, height: 844 };

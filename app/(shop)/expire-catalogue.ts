@@ -1,4 +1,4 @@
-import { updateTag } from "next/cache";
+import { revalidateTag, updateTag } from "next/cache";
 
 export const CATALOGUE_TAG = "catalogue";
 
@@ -9,4 +9,9 @@ export const CATALOGUE_TAG = "catalogue";
  */
 export function expireCatalogue(): void {
   updateTag(CATALOGUE_TAG);
+}
+
+/** The same from a route handler (a cover or a seller's picture uploaded), where updateTag is not allowed. */
+export function expireCatalogueFromRoute(): void {
+  revalidateTag(CATALOGUE_TAG, { expire: 0 });
 }

@@ -11,7 +11,10 @@ import type { InvoiceSummary } from "@/lib/payments/invoices";
 import type { ViewerFormat } from "@/lib/locale/format";
 import { getViewerFormat } from "@/lib/locale/viewer";
 
-export const metadata: Metadata = { title: "Membership" };
+export const metadata: Metadata = {
+  title: "Membership",
+  description: "One monthly membership for every included course, with a one-time joining fee. Cancel any time.",
+};
 export const dynamic = "force-dynamic";
 
 export default async function MembershipPage() {

@@ -45,6 +45,7 @@ export default async function SellerPage({
       <div className="mb-6 flex items-center justify-between">
         <h1 className="text-2xl font-semibold tracking-tight">Your courses</h1>
         <div className="flex gap-2">
+          <Link href="/seller/profile" className="btn-secondary">Profile</Link>
           <Link href="/seller/sales" className="btn-secondary">Sales</Link>
           <Link href="/seller/courses/new" className="btn">New course</Link>
         </div>

@@ -8,8 +8,8 @@ export const CATALOGUE_PAGE_SIZE = 12;
 
 const visibleCourse = { published: true, seller: { disabled: false } } as const;
 
-/** What a course card shows, and nothing more. */
-const cardColumns = {
+/** What a course card shows (components/course-card.tsx): one select for every list of cards. */
+export const courseCardSelect = {
   id: true,
   slug: true,
   title: true,
@@ -19,10 +19,11 @@ const cardColumns = {
   includedInMembership: true,
   ratingCount: true,
   ratingAverage: true,
-  seller: { select: { name: true } },
+  cover: { select: { imageId: true } },
+  seller: { select: { name: true, sellerProfile: { select: { handle: true } } } },
 } as const;
 
-export type CatalogueCourse = Prisma.CourseGetPayload<{ select: typeof cardColumns }>;
+export type CatalogueCourse = Prisma.CourseGetPayload<{ select: typeof courseCardSelect }>;
 
 // Each order is read from an index on (published, <key>, id) with id breaking ties, so a page
 // is found without sorting the catalogue.
@@ -90,7 +91,7 @@ export async function listPublishedCourses(query: Partial<CatalogueFilters> = {}
     db.$queryRaw<Array<{ id: string }>>(queries.page),
     db.$queryRaw<Array<{ total: number | bigint }>>(queries.count),
   ]);
-  const found = await db.course.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: cardColumns });
+  const found = await db.course.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: courseCardSelect });
   const byId = new Map(found.map((course) => [course.id, course]));
   const courses = rows.flatMap((row) => byId.get(row.id) ?? []);
   const total = Number(counted[0]?.total ?? 0);
@@ -119,16 +120,13 @@ export async function findPublishedCourse(slug: string) {
   return db.course.findFirst({
     where: { slug, ...visibleCourse },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      priceMinor: true,
-      currency: true,
+      ...courseCardSelect,
       includedInMembership: true,
       ratingCount: true,
       ratingAverage: true,
-      seller: { select: { id: true, name: true } },
+      publishedAt: true,
+      updatedAt: true,
+      seller: { select: { id: true, name: true, sellerProfile: { select: { handle: true, avatarImageId: true } } } },
       tags: { select: { tag: true }, orderBy: { tag: "asc" } },
     },
   });
@@ -136,3 +134,13 @@ export async function findPublishedCourse(slug: string) {
 
 /** Cached per request: the page and its metadata read the same row once. */
 export const getPublishedCourse = cache(findPublishedCourse);
+
+/** Addresses of published courses for the sitemap, most recently changed first. */
+export function listPublishedCourseSlugs(limit: number) {
+  return db.course.findMany({
+    where: visibleCourse,
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { slug: true, updatedAt: true },
+  });
+}

@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { canSellWith } from "@/lib/connect/connection-status";
 import { getSellerConnection } from "@/lib/connect/seller-connection";
 import { db } from "@/lib/db";
+import { ensureSellerProfile } from "@/lib/sellers/seller-profiles";
 import type { CourseInput } from "./course-input";
 
 export type SaveCourseResult =
@@ -43,6 +44,7 @@ export function getSellerCourse(sellerId: string, courseId: string) {
       includedInMembership: true,
       published: true,
       tags: { select: { tag: true }, orderBy: { tag: "asc" } },
+      cover: { select: { imageId: true } },
     },
   });
 }
@@ -54,6 +56,8 @@ export async function createCourse(sellerId: string, { tags, ...input }: CourseI
       data: { ...input, sellerId, tags: { create: tags.map((tag) => ({ tag })) } },
       select: { id: true, slug: true },
     });
+    // A seller's first course gives them a public page to link to.
+    await ensureSellerProfile(sellerId);
     return { ok: true, ...course };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, field: "slug", message: SLUG_TAKEN };

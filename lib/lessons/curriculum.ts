@@ -10,6 +10,8 @@ export interface CurriculumLesson {
   /** Video length where known, reading time otherwise. */
   durationSeconds: number;
   hasVideo: boolean;
+  /** Downloadable files attached to the lesson. */
+  fileCount: number;
   /** Whether this viewer may open it. */
   opens: boolean;
 }
@@ -34,7 +36,15 @@ export async function courseCurriculum(courseId: string, role: ContentRole): Pro
       lessons: {
         where: role === "editor" ? {} : { published: true },
         orderBy: [{ position: "asc" }, { id: "asc" }],
-        select: { id: true, title: true, preview: true, published: true, body: true, videoFile: { select: { durationSeconds: true } } },
+        select: {
+          id: true,
+          title: true,
+          preview: true,
+          published: true,
+          body: true,
+          videoFile: { select: { durationSeconds: true } },
+          _count: { select: { attachments: true } },
+        },
       },
     },
   });
@@ -43,8 +53,9 @@ export async function courseCurriculum(courseId: string, role: ContentRole): Pro
     .map((section) => ({
       id: section.id,
       title: section.title,
-      lessons: section.lessons.map(({ body, videoFile, ...lesson }) => ({
+      lessons: section.lessons.map(({ body, videoFile, _count, ...lesson }) => ({
         ...lesson,
+        fileCount: _count.attachments,
         durationSeconds: videoFile?.durationSeconds ?? readingSeconds(body),
         hasVideo: !!videoFile,
         opens: lessonOpensFor(role, lesson),

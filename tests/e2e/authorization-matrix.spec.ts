@@ -15,6 +15,7 @@ import {
 } from "./support/http-journeys";
 import { createAttachment, createLesson, createSection, PDF_BYTES, uploadThroughRoute, uploadUrl } from "./support/content";
 import { createCourse, waitForWebhooks } from "./support/payments";
+import { coverPng, giveSellerHandle, uploadCover } from "./support/storefront";
 import { BASE_URL, logInOverHttp, openPersonas, PERSONAS, signedInEmail, type Persona, type PersonaSession } from "./support/personas";
 import {
   actionKey,
@@ -49,6 +50,9 @@ interface Fixtures {
   content: { sectionId: string; lessonId: string; fileId: string };
   /** A review of the course by someone who is none of the personas (for reply, hide and refusals). */
   reviewId: string;
+  /** A picture any seller may upload, and the spare course's cover, uploaded by its owner. */
+  picture: Buffer;
+  coverImageId: string;
 }
 
 /** Refused: the caller sees why, and the database is exactly as before. */
@@ -126,7 +130,7 @@ const auditCount = (_fx: Fixtures, who: PersonaSession) => countRows(`SELECT cou
 const togglePercent = (basisPoints: number | null | undefined) => (basisPoints === 700 ? "8" : "7");
 const redirectsTo = (pattern: RegExp) => (answer: Answered) => expect(answer.redirect ?? "").toMatch(pattern);
 
-async function routeCall(who: PersonaSession, method: "GET" | "POST", path: string, options: { data?: string; headers?: Record<string, string> } = {}): Promise<Answered> {
+async function routeCall(who: PersonaSession, method: "GET" | "POST", path: string, options: { data?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Answered> {
   const response = await who.request.fetch(path, { method, maxRedirects: 0, failOnStatusCode: false, ...options });
   const body = await response.text();
   return { status: response.status(), redirect: response.headers()["location"], body, contentType: response.headers()["content-type"] ?? "" };
@@ -374,6 +378,43 @@ const ROWS: Row[] = [
       owner: allowed({ answers: (answer) => expect(answer.contentType).toBe("application/pdf") }),
       admin: allowed({ answers: (answer) => expect(answer.contentType).toBe("application/pdf") }),
     },
+  },
+  {
+    kind: "route",
+    file: "app/api/courses/[courseId]/cover/route.ts",
+    method: "POST",
+    call: (fx, who) => routeCall(who, "POST", `/api/courses/${fx.course.id}/cover`, { data: fx.picture, headers: { "content-type": "application/octet-stream" } }),
+    access: sellersOnly(allowed({ changes: (fx) => readRow(`SELECT imageId FROM "CourseCover" WHERE courseId = ?`, fx.course.id) }), { refused: "status", status: 404 }),
+  },
+  {
+    kind: "route",
+    file: "app/api/sellers/avatar/route.ts",
+    method: "POST",
+    call: (fx, who) => routeCall(who, "POST", "/api/sellers/avatar", { data: fx.picture, headers: { "content-type": "application/octet-stream" } }),
+    access: sellersOnly(allowed({ changes: (_fx, who) => readRow(`SELECT avatarImageId FROM "SellerProfile" WHERE userId = ?`, who.id) })),
+  },
+  {
+    kind: "route",
+    file: "app/api/images/[imageId]/[variant]/route.ts",
+    method: "GET",
+    // Covers are public: everyone gets the picture, cached for a year.
+    call: (fx, who) => routeCall(who, "GET", `/api/images/${fx.coverImageId}/w480.webp`),
+    access: everyone(
+      allowed({
+        answers: (answer) => {
+          expect(answer.status).toBe(200);
+          expect(answer.contentType).toBe("image/webp");
+        },
+      }),
+    ),
+  },
+  {
+    kind: "action",
+    exportName: "updateSellerProfileAction",
+    file: "app/seller/profile/actions.ts",
+    args: "state-and-form",
+    input: (_fx, who) => ({ handle: `matrix-${who.persona.toLowerCase()}-${randomUUID().slice(0, 6)}`, bio: `Bio ${randomUUID()}` }),
+    access: sellersOnly(allowed({ changes: (_fx, who) => readRow(`SELECT handle, bio FROM "SellerProfile" WHERE userId = ?`, who.id) })),
   },
   // Registration is open to everyone, signed in or not.
   {
@@ -803,10 +844,16 @@ test.beforeAll(async () => {
   const sectionId = createSection(course.id, "Matrix section");
   const lessonId = createLesson(course.id, sectionId, { title: "Matrix lesson", published: true });
   const fileId = await uploadThroughRoute(personas.owner.request, lessonId, PDF_BYTES);
+  const spareCourse = createCourse(personas.owner.id!);
+  for (const persona of ["owner", "otherSeller"] as const) giveSellerHandle(personas[persona].id!, `matrix-${persona.toLowerCase()}-${randomUUID().slice(0, 6)}`);
+  const picture = await coverPng();
+  const coverImageId = await uploadCover(personas.owner.request, spareCourse.id, picture);
   fx = {
     personas,
     course,
-    spareCourse: createCourse(personas.owner.id!),
+    spareCourse,
+    picture,
+    coverImageId,
     paidOrderId: paidOrderId!,
     storedEventId: eventId,
     roleTarget: (await createUser("buyer", "matrix-role-target")).id,

@@ -10,6 +10,7 @@ import { becomeMember, buyCourse, connectSeller, signedEvent } from "./support/h
 import { badAmount, hugeValue, junkForm, junkValue, nastyValue } from "./support/malformed-values";
 import { createLesson, createSection, PDF_BYTES, uploadThroughRoute } from "./support/content";
 import { createCourse, waitForWebhooks } from "./support/payments";
+import { giveSellerHandle } from "./support/storefront";
 import { openPersonas, type Persona, type PersonaSession } from "./support/personas";
 import { actionKey, builtServerActions, callServerAction, declaredRouteHandlers, type ActionArgs, type BuiltServerAction } from "./support/server-actions";
 
@@ -31,6 +32,8 @@ interface Fixtures {
   /** The buyer's review of the bought course, and a review of another seller's course. */
   reviewId: string;
   foreignReviewId: string;
+  /** The other seller's handle: taken for the owner. */
+  takenHandle: string;
 }
 
 /** What one generated input turns into on the wire. */
@@ -145,6 +148,18 @@ const reviewForm = (fx: Fixtures) =>
     pick(badRating, longText.map((body) => ({ body })), fc.oneof(unknownId, fc.constant(fx.otherCourse.id)).map((courseId) => ({ courseId })), fc.constant({})),
   );
 
+/** Not a JPEG, PNG or WebP, or one that must be refused: a PNG header claiming 60,000 × 60,000 pixels, a truncated JPEG. */
+const notAPicture = fc.oneof(
+  notAMediaFile,
+  fc.constantFrom(
+    Buffer.from("89504e470d0a1a0a0000000d494844520000ea600000ea600800000000", "hex").toString("latin1"),
+    Buffer.from("ffd8ffe000104a46494600010100000100010000ffdb", "hex").toString("latin1"),
+    "GIF89a\x01\x00\x01\x00\x00\x00\x00;",
+  ),
+);
+/** Never a handle the owner could take: malformed, or the other seller's. */
+const isWellFormedHandle = (value: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value.trim().toLowerCase()) && value.trim().length >= 3 && value.trim().length <= 40;
+
 const TARGETS: Target[] = [
   {
     kind: "action",
@@ -218,6 +233,53 @@ const TARGETS: Target[] = [
   reviewTarget("setReviewHiddenAction", "admin", (fx) =>
     junkForm({ reviewId: fc.constant(fx.reviewId), hidden: fc.constant("true") }, pick(notIn(["true", "false"]).map((hidden) => ({ hidden })), unknownId.map((reviewId) => ({ reviewId })))),
   ),
+  {
+    kind: "route",
+    file: "app/api/courses/[courseId]/cover/route.ts",
+    method: "POST",
+    persona: "owner",
+    statuses: [404, 413, 415],
+    probe: (fx) =>
+      fc
+        .tuple(fc.oneof(fc.constant(fx.course.id), fc.constant(fx.otherCourse.id), pathId), notAPicture, fc.constantFrom("application/octet-stream", "image/png", "image/svg+xml", "text/html"))
+        .map(([courseId, body, contentType]) => ({ path: `/api/courses/${encodeURIComponent(courseId)}/cover`, headers: { "content-type": contentType }, body })),
+  },
+  {
+    kind: "route",
+    file: "app/api/sellers/avatar/route.ts",
+    method: "POST",
+    persona: "owner",
+    statuses: [413, 415],
+    probe: () => fc.tuple(notAPicture, fc.constantFrom("application/octet-stream", "image/jpeg", "text/plain")).map(([body, contentType]) => ({ path: "/api/sellers/avatar", headers: { "content-type": contentType }, body })),
+  },
+  {
+    kind: "route",
+    file: "app/api/images/[imageId]/[variant]/route.ts",
+    method: "GET",
+    persona: "visitor",
+    statuses: [400, 404],
+    probe: () =>
+      fc
+        .tuple(fc.oneof(pathId, fc.constant("0".repeat(32))), fc.oneof(fc.constantFrom("w480.webp", "og.jpg", "s96.webp", "..%2F..%2Fetc%2Fpasswd"), pathId))
+        .map(([imageId, variant]) => ({ path: `/api/images/${encodeURIComponent(imageId)}/${variant.includes("%") ? variant : encodeURIComponent(variant)}` })),
+  },
+  {
+    kind: "action",
+    exportName: "updateSellerProfileAction",
+    file: "app/seller/profile/actions.ts",
+    args: "state-and-form",
+    persona: "owner",
+    fields: (fx) =>
+      junkForm(
+        { handle: fc.constant(fx.takenHandle), bio: fc.constantFrom("About me", "<script>alert(1)</script>", "[x](javascript:alert(1))") },
+        pick(
+          junkValue.filter((handle) => !isWellFormedHandle(handle)).map((handle) => ({ handle })),
+          fc.constantFrom("no spaces", "Zoë", "a", "-dash-", "x".repeat(41), "under_score", fx.takenHandle.toUpperCase()).map((handle) => ({ handle })),
+          fc.constant({ handle: fx.takenHandle }),
+          fc.constant({ handle: "a-fine-new-handle", bio: "b".repeat(2001) }),
+        ),
+      ),
+  },
   contentTarget("addSectionAction", (fx) =>
     junkForm({ courseId: fc.constant(fx.course.id), title: fc.constant("A section") }, pick(badTitle, fc.oneof(unknownId, fc.constant(fx.otherCourse.id)).map((courseId) => ({ courseId })))),
   ),
@@ -725,7 +787,12 @@ test.beforeAll(async () => {
   };
   const reviewId = createReviewRow(course.id, personas.buyer.id!);
   const foreignReviewId = createReviewRow(otherCourse.id, personas.admin.id!);
-  fx = { personas, course, otherCourse, paidOrderId, deadLinks, content: { sectionId, lessonId, fileId, foreignSectionId, foreignLessonId }, reviewId, foreignReviewId };
+  
+  const takenHandle = `taken-${randomUUID().slice(0, 8)}`;
+  giveSellerHandle(personas.otherSeller.id!, takenHandle);
+  // The owner has a profile already, so a refused edit cannot be the one that creates it.
+  giveSellerHandle(personas.owner.id!, `owner-${randomUUID().slice(0, 8)}`);
+  fx = { personas, course, otherCourse, paidOrderId, deadLinks, content: { sectionId, lessonId, fileId, foreignSectionId, foreignLessonId }, reviewId, foreignReviewId, takenHandle };
 });
 
 test.afterAll(async () => {

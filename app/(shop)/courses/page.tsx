@@ -5,7 +5,11 @@ import { Pagination } from "@/components/pagination";
 import { activeFilterCount, catalogueHref, CATALOGUE_SORTS, parseCatalogueQuery } from "@/lib/courses/catalogue-params";
 import { cachedCataloguePage, cachedCatalogueSellers } from "../catalogue-cache";
 
-export const metadata: Metadata = { title: "Courses" };
+export const metadata: Metadata = {
+  title: "Courses",
+  description: "Browse courses from independent teachers: video lessons, files and free previews, paid securely through Stripe.",
+  openGraph: { title: "Courses", url: "/courses" },
+};
 
 export default async function CoursesPage({
   searchParams,

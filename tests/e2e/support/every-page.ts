@@ -24,6 +24,8 @@ export interface PageFixtures {
   sellerLessonId: string;
   /** A free preview lesson of a published course, open to everyone. */
   previewLesson: { slug: string; id: string };
+  /** The demo seller's public page. */
+  sellerHandle: string;
   credentials: Record<Exclude<Role, "visitor">, { email: string; password: string }>;
   /** Unused links of a user nobody signs in as: the reset and confirmation pages show their forms. */
   links: { reset: string; verify: string };
@@ -50,6 +52,8 @@ export const PAGE_URLS: Record<string, (fx: PageFixtures) => string> = {
   "/account/orders/[orderId]": (fx) => `/account/orders/${fx.orderId}`,
   "/seller": () => "/seller",
   "/seller/sales": () => "/seller/sales",
+  "/seller/profile": () => "/seller/profile",
+  "/sellers/[handle]": (fx) => `/sellers/${fx.sellerHandle}`,
   "/seller/courses/new": () => "/seller/courses/new",
   "/seller/courses/[id]/edit": (fx) => `/seller/courses/${fx.sellerCourseId}/edit`,
   "/seller/courses/[id]/content": (fx) => `/seller/courses/${fx.sellerCourseId}/content`,
@@ -112,6 +116,7 @@ export async function preparePageFixtures(): Promise<PageFixtures> {
     sellerCourseId: sellerCourse.id,
     sellerLessonId: sellerLesson.id,
     previewLesson,
+    sellerHandle: readRow<{ handle: string }>(`SELECT handle FROM "SellerProfile" WHERE userId = ?`, seller.id)!.handle,
     credentials: { buyer, seller: DEMO.seller, admin },
     links: {
       reset: createAccountToken(linkHolder.id, "password_reset", linkHolder.email),

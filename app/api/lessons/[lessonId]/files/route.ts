@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { uploadLessonFile } from "@/lib/lessons/lesson-files";
+import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { fileStorage } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +30,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   const user = await getCurrentUser();
   if (!user) return text("Please log in.", 401);
   if (user.role !== "seller" && user.role !== "admin") return text("You are not allowed to do that.", 403);
-  if (!sameOrigin(request)) return text("Uploads must come from this site.", 403);
+  if (!isSameOriginRequest(request)) return text("Uploads must come from this site.", 403);
   const { lessonId } = await params;
   if (!lessonIdSchema.safeParse(lessonId).success) return text("That lesson does not exist or is not yours.", 404);
   const url = new URL(request.url);
@@ -59,14 +60,4 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   });
   if (!result.ok) return text(result.message, result.status);
   return Response.json({ fileId: result.fileId, filename: result.filename, sizeBytes: result.sizeBytes }, { status: 201 });
-}
-
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.get("host");
-  } catch {
-    return false;
-  }
 }

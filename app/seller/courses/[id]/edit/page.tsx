@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CourseCover } from "@/components/course-cover";
 import { CourseForm } from "@/components/course-form";
+import { ImageUpload } from "@/components/image-upload";
 import { requireRole } from "@/lib/auth/guards";
 import { getSellerCourse } from "@/lib/courses/seller-courses";
 import { sellerFeeNotice } from "@/lib/fees/fee-rule";
@@ -35,6 +37,16 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
         }}
         fee={sellerFeeNotice(fee, course)}
       />
+      <section className="card mt-6 max-w-2xl" aria-labelledby="cover-heading">
+        <h2 id="cover-heading" className="mb-3 text-lg font-semibold">Cover</h2>
+        <ImageUpload
+          endpoint={`/api/courses/${course.id}/cover`}
+          label="Cover image"
+          hint="A JPEG, PNG or WebP picture, at least 640 × 360 pixels and at most 8 MB. It is cropped to 16:9."
+          savedMessage="Cover saved. It shows on the catalogue and the course page."
+          preview={<CourseCover title={course.title} imageId={course.cover?.imageId} sizes="(min-width: 672px) 640px, 100vw" className="max-w-md rounded-lg" />}
+        />
+      </section>
     </>
   );
 }
