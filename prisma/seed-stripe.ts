@@ -3,8 +3,8 @@
 // sell from the first start. With real keys a seller connects from /seller.
 import { db } from "../lib/db";
 import { env } from "../lib/env";
-import { syncConnectedAccount } from "../lib/payments/connect/account-sync";
-import { createOnboardingLink } from "../lib/payments/connect/onboarding";
+import { syncConnectedAccount } from "../lib/seller-accounts/account-sync";
+import { createOnboardingLink } from "../lib/seller-accounts/onboarding";
 
 export async function connectDemoSellerOnEmulator(email = "seller@example.com"): Promise<string | null> {
   const { usesEmulator, apiUrl } = env().stripe;

@@ -5,8 +5,8 @@ import {
   startOnboardingAction,
 } from "./connect/actions";
 import { ActionButton } from "@/components/action-button";
-import { CONNECTION_LABELS, describeConnection } from "@/lib/connect/connection-status";
-import type { SellerConnection } from "@/lib/connect/seller-connection";
+import { CONNECTION_LABELS, describeConnection } from "@/lib/seller-accounts/connection-status";
+import type { SellerConnection } from "@/lib/seller-accounts/seller-connection";
 
 const EXPLANATIONS = {
   not_connected: "Connect a Stripe account to publish courses and get paid. Buyers pay through Stripe; you receive the price minus the platform fee.",

@@ -4,7 +4,7 @@ import { DataTable } from "@/components/data-table";
 import { PublishToggle } from "@/components/publish-toggle";
 import { ConnectionPanel } from "./connection-panel";
 import { requireRole } from "@/lib/auth/guards";
-import { getSellerConnection } from "@/lib/connect/seller-connection";
+import { getSellerConnection } from "@/lib/seller-accounts/seller-connection";
 import { isEmailVerified } from "@/lib/users/email-verification";
 import { listSellerCourses } from "@/lib/courses/seller-courses";
 import { sellerShareOf } from "@/lib/fees/fee-rule";

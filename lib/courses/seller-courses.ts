@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { canSellWith } from "@/lib/connect/connection-status";
-import { getSellerConnection } from "@/lib/connect/seller-connection";
+import { canSellWith } from "@/lib/seller-accounts/connection-status";
+import { getSellerConnection } from "@/lib/seller-accounts/seller-connection";
 import { db } from "@/lib/db";
 import { ensureSellerProfile } from "@/lib/sellers/seller-profiles";
 import type { CourseInput } from "./course-input";

@@ -1,5 +1,5 @@
-import { canSellWith } from "@/lib/connect/connection-status";
-import { getSellerConnection } from "@/lib/connect/seller-connection";
+import { canSellWith } from "@/lib/seller-accounts/connection-status";
+import { getSellerConnection } from "@/lib/seller-accounts/seller-connection";
 import { db } from "@/lib/db";
 import { getSellerFeeOverride } from "@/lib/fees/platform-fees";
 import { getPlatformSettings } from "@/lib/settings/platform-settings";

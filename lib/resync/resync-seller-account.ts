@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/audit-log";
 import { db } from "@/lib/db";
-import { syncConnectedAccount } from "@/lib/payments/connect/account-sync";
+import { syncConnectedAccount } from "@/lib/seller-accounts/account-sync";
 import type { ResyncResult } from "./resync-order";
 
 /** Re-reads a seller's connected account from Stripe, as account.updated does. */

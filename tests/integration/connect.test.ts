@@ -1,12 +1,13 @@
 import "./support/test-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as connectWebhook } from "@/app/api/stripe/connect-webhook/route";
-import { consumeOAuthState, rememberOAuthState } from "@/lib/connect/oauth-state";
+import { consumeOAuthState, rememberOAuthState } from "@/lib/seller-accounts/oauth-state";
 import { db } from "@/lib/db";
-import { syncConnectedAccount } from "@/lib/payments/connect/account-sync";
-import { disconnectSeller } from "@/lib/payments/connect/disconnect";
-import { buildAuthorizeUrl, completeOAuthConnection } from "@/lib/payments/connect/oauth";
-import { createOnboardingLink } from "@/lib/payments/connect/onboarding";
+import { syncConnectedAccount } from "@/lib/seller-accounts/account-sync";
+import { disconnectSeller } from "@/lib/seller-accounts/disconnect";
+import { buildAuthorizeUrl } from "@/lib/payments/connected-accounts";
+import { completeOAuthConnection } from "@/lib/seller-accounts/oauth-connection";
+import { createOnboardingLink } from "@/lib/seller-accounts/onboarding";
 import { receiveConnectWebhooks, signedWebhookRequest, type WebhookReceiver, type DeliveredEvent } from "./support/connect-webhooks";
 import { makeCourse, makeUser } from "./support/factories";
 import { startTestStripe, type TestStripe } from "./support/stripe-emulator";
@@ -205,7 +206,7 @@ describe("Connect by Account Links onboarding", () => {
 describe("the onboarding refresh link", () => {
   it("never creates an account for a seller who has none", async () => {
     const seller = await makeUser("seller");
-    const { NoAccountToOnboard } = await import("@/lib/payments/connect/onboarding");
+    const { NoAccountToOnboard } = await import("@/lib/seller-accounts/onboarding");
     await expect(
       createOnboardingLink(seller, { returnUrl: "http://app.test/r", refreshUrl: "http://app.test/f" }, { createAccount: false }),
     ).rejects.toBeInstanceOf(NoAccountToOnboard);

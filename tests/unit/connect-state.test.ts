@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeConnection, type ConnectionSnapshot } from "@/lib/connect/connection-status";
-import { checkOAuthState, createOAuthState } from "@/lib/connect/oauth-state";
+import { describeConnection, type ConnectionSnapshot } from "@/lib/seller-accounts/connection-status";
+import { checkOAuthState, createOAuthState } from "@/lib/seller-accounts/oauth-state";
 
 const SECRET = "unit-test-secret-unit-test-secret";
 

@@ -6,11 +6,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { expireCatalogue } from "@/app/(shop)/expire-catalogue";
 import { protectedAction } from "@/lib/auth/action";
-import { createOAuthState, OAUTH_STATE_COOKIE, rememberOAuthState } from "@/lib/connect/oauth-state";
+import { createOAuthState, OAUTH_STATE_COOKIE, rememberOAuthState } from "@/lib/seller-accounts/oauth-state";
 import { env } from "@/lib/env";
-import { disconnectSeller, stripeDashboardUrl } from "@/lib/payments/connect/disconnect";
-import { buildAuthorizeUrl } from "@/lib/payments/connect/oauth";
-import { createOnboardingLink } from "@/lib/payments/connect/onboarding";
+import { disconnectSeller, stripeDashboardUrl } from "@/lib/seller-accounts/disconnect";
+import { buildAuthorizeUrl } from "@/lib/payments/connected-accounts";
+import { createOnboardingLink } from "@/lib/seller-accounts/onboarding";
 import { isEmailVerified } from "@/lib/users/email-verification";
 import { connectUrls } from "./urls";
 

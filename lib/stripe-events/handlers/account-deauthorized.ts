@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { markAccountDisconnected } from "@/lib/payments/connect/account-sync";
+import { markAccountDisconnected } from "@/lib/seller-accounts/account-sync";
 
 /** The seller revoked the platform's access in Stripe: the account can no longer be charged for. */
 export async function handleAccountDeauthorized(event: Stripe.AccountApplicationDeauthorizedEvent): Promise<void> {

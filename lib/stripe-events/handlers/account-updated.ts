@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { syncConnectedAccount } from "@/lib/payments/connect/account-sync";
+import { syncConnectedAccount } from "@/lib/seller-accounts/account-sync";
 
 /** The account's status is re-read from Stripe, so an older event arriving late changes nothing. */
 export async function handleAccountUpdated(event: Stripe.AccountUpdatedEvent): Promise<void> {

@@ -2,10 +2,11 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { db } from "@/lib/db";
-import { syncConnectedAccount } from "@/lib/payments/connect/account-sync";
-import { disconnectSeller } from "@/lib/payments/connect/disconnect";
-import { buildAuthorizeUrl, completeOAuthConnection } from "@/lib/payments/connect/oauth";
-import { createOnboardingLink } from "@/lib/payments/connect/onboarding";
+import { syncConnectedAccount } from "@/lib/seller-accounts/account-sync";
+import { disconnectSeller } from "@/lib/seller-accounts/disconnect";
+import { buildAuthorizeUrl } from "@/lib/payments/connected-accounts";
+import { completeOAuthConnection } from "@/lib/seller-accounts/oauth-connection";
+import { createOnboardingLink } from "@/lib/seller-accounts/onboarding";
 import { makeUser } from "../../integration/support/factories";
 import { defineFlow, type FaultFlow, type FlowKit, type User } from "./fault-flow";
 import { once, untilDone } from "./person";

@@ -1,9 +1,9 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/guards";
-import { checkOAuthState, consumeOAuthState, OAUTH_STATE_COOKIE } from "@/lib/connect/oauth-state";
+import { checkOAuthState, consumeOAuthState, OAUTH_STATE_COOKIE } from "@/lib/seller-accounts/oauth-state";
 import { env } from "@/lib/env";
-import { completeOAuthConnection } from "@/lib/payments/connect/oauth";
+import { completeOAuthConnection } from "@/lib/seller-accounts/oauth-connection";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/guards";
-import { createOnboardingLink, NoAccountToOnboard } from "@/lib/payments/connect/onboarding";
+import { createOnboardingLink, NoAccountToOnboard } from "@/lib/seller-accounts/onboarding";
 import { connectUrls } from "../../urls";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/guards";
-import { getSellerConnection } from "@/lib/connect/seller-connection";
-import { syncConnectedAccount } from "@/lib/payments/connect/account-sync";
+import { getSellerConnection } from "@/lib/seller-accounts/seller-connection";
+import { syncConnectedAccount } from "@/lib/seller-accounts/account-sync";
 
 export const dynamic = "force-dynamic";
 

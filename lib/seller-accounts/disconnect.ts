@@ -1,8 +1,5 @@
-import { randomUUID } from "node:crypto";
-import Stripe from "stripe";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { stripe } from "../stripe-client";
+import { dashboardUrlFor, deauthorizeAccount } from "@/lib/payments/connected-accounts";
 import { markAccountDisconnected } from "./account-sync";
 
 export type DisconnectResult = { ok: true; alreadyDisconnected?: true } | { ok: false; message: string };
@@ -21,32 +18,17 @@ export async function disconnectSeller(userId: string): Promise<DisconnectResult
   });
   if (!row?.stripeAccountId) return { ok: false, message: "No Stripe account is connected." };
   if (row.disconnectedAt) return { ok: true, alreadyDisconnected: true };
-  if (row.connectedVia === "oauth") {
-    const { connectClientId } = env().stripe;
-    if (!connectClientId) throw new Error("STRIPE_CONNECT_CLIENT_ID is not configured");
-    try {
-      await stripe().oauth.deauthorize({ client_id: connectClientId, stripe_user_id: row.stripeAccountId });
-    } catch (error) {
-      // Already revoked from the seller's side: the link is gone either way.
-      if (!(error instanceof Stripe.errors.StripeError && [400, 401, 403].includes(error.statusCode ?? 0))) throw error;
-    }
-  }
+  if (row.connectedVia === "oauth") await deauthorizeAccount(row.stripeAccountId);
   await markAccountDisconnected(row.stripeAccountId);
   return { ok: true };
 }
 
-/** Where "Open your Stripe dashboard" goes: a login link for Express, the dashboard otherwise. */
+/** Where "Open your Stripe dashboard" goes for this seller; null without a connected account. */
 export async function stripeDashboardUrl(userId: string): Promise<string | null> {
   const row = await db.sellerAccount.findUnique({
     where: { userId },
     select: { stripeAccountId: true, connectedVia: true, disconnectedAt: true },
   });
   if (!row?.stripeAccountId || row.disconnectedAt) return null;
-  if (row.connectedVia === "account_link") {
-    // Login links are single-use: each request for one is its own action.
-    const link = await stripe().accounts.createLoginLink(row.stripeAccountId, {}, { idempotencyKey: `login-link:${row.stripeAccountId}:${randomUUID()}` });
-    return link.url;
-  }
-  const { apiUrl } = env().stripe;
-  return apiUrl ? `${apiUrl}/` : "https://dashboard.stripe.com/";
+  return dashboardUrlFor(row.stripeAccountId, row.connectedVia);
 }

@@ -1,9 +1,6 @@
-import Stripe from "stripe";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { stripe } from "../stripe-client";
-import { accountStatusColumns } from "./account-sync";
+import { deauthorizeAccount, readAccountStatus } from "@/lib/payments/connected-accounts";
 
 export type LinkResult = { ok: true; accountId: string } | { ok: false; reason: "already_linked" };
 
@@ -20,12 +17,14 @@ export async function linkAccountToSeller(
 ): Promise<LinkResult> {
   const holder = await db.sellerAccount.findUnique({ where: { stripeAccountId: accountId }, select: { userId: true } });
   if (holder && holder.userId !== userId) return { ok: false, reason: "already_linked" };
-  const account = await stripe().accounts.retrieve(accountId);
+  const status = await readAccountStatus(accountId);
+  if (!status) throw new Error(`the platform cannot read the account ${accountId} it was just given`);
   const replaced = await db.sellerAccount.findUnique({ where: { userId }, select: { stripeAccountId: true, connectedVia: true, disconnectedAt: true } });
   if (replaced?.stripeAccountId && replaced.stripeAccountId !== accountId && replaced.connectedVia === "oauth" && !replaced.disconnectedAt) {
-    await deauthorizeReplaced(replaced.stripeAccountId, accountId);
+    // The key names this replacement: a retry of the same link repeats the same deauthorization.
+    await deauthorizeAccount(replaced.stripeAccountId, `deauthorize:${replaced.stripeAccountId}:replaced-by:${accountId}`);
   }
-  const data = { stripeAccountId: accountId, connectedVia, disconnectedAt: null, ...accountStatusColumns(account) };
+  const data = { stripeAccountId: accountId, connectedVia, disconnectedAt: null, ...status };
   try {
     await db.sellerAccount.upsert({ where: { userId }, create: { userId, ...data }, update: data });
   } catch (error) {
@@ -35,19 +34,4 @@ export async function linkAccountToSeller(
     throw error;
   }
   return { ok: true, accountId };
-}
-
-/** The key names this replacement: a retry of the same link repeats the same deauthorization. */
-async function deauthorizeReplaced(oldAccountId: string, newAccountId: string): Promise<void> {
-  const { connectClientId } = env().stripe;
-  if (!connectClientId) throw new Error("STRIPE_CONNECT_CLIENT_ID is not configured");
-  try {
-    await stripe().oauth.deauthorize(
-      { client_id: connectClientId, stripe_user_id: oldAccountId },
-      { idempotencyKey: `deauthorize:${oldAccountId}:replaced-by:${newAccountId}` },
-    );
-  } catch (error) {
-    // Already revoked from the seller's side: the link is gone either way.
-    if (!(error instanceof Stripe.errors.StripeError && [400, 401, 403].includes(error.statusCode ?? 0))) throw error;
-  }
 }

@@ -1,18 +1,5 @@
-import Stripe from "stripe";
 import { db } from "@/lib/db";
-import { stripe } from "../stripe-client";
-
-/** The columns of SellerAccount that mirror the Stripe account. */
-export function accountStatusColumns(account: Stripe.Account) {
-  const requirements = account.requirements;
-  const due = new Set([...(requirements?.past_due ?? []), ...(requirements?.currently_due ?? [])]);
-  return {
-    chargesEnabled: account.charges_enabled ?? false,
-    payoutsEnabled: account.payouts_enabled ?? false,
-    detailsSubmitted: account.details_submitted ?? false,
-    requirementsDue: JSON.stringify([...due]),
-  };
-}
+import { readAccountStatus } from "@/lib/payments/connected-accounts";
 
 /**
  * Re-reads the account from Stripe and stores its status. Reading the current object (instead of
@@ -20,19 +7,9 @@ export function accountStatusColumns(account: Stripe.Account) {
  * status back. Returns false when the account is no longer ours to read (deauthorized).
  */
 export async function syncConnectedAccount(stripeAccountId: string): Promise<boolean> {
-  let account: Stripe.Account;
-  try {
-    account = await stripe().accounts.retrieve(stripeAccountId);
-  } catch (error) {
-    if (error instanceof Stripe.errors.StripePermissionError || error instanceof Stripe.errors.StripeAuthenticationError) {
-      return false;
-    }
-    throw error;
-  }
-  await db.sellerAccount.updateMany({
-    where: { stripeAccountId, disconnectedAt: null },
-    data: accountStatusColumns(account),
-  });
+  const status = await readAccountStatus(stripeAccountId);
+  if (!status) return false;
+  await db.sellerAccount.updateMany({ where: { stripeAccountId, disconnectedAt: null }, data: status });
   return true;
 }
 

@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { stripe } from "../stripe-client";
+import { createExpressAccount, createOnboardingUrl } from "@/lib/payments/connected-accounts";
 import { linkAccountToSeller } from "./link-account";
 
 interface OnboardingUrls {
@@ -31,23 +30,9 @@ export async function createOnboardingLink(
   let accountId = existing && !existing.disconnectedAt ? existing.stripeAccountId : null;
   if (!accountId && !createAccount) throw new NoAccountToOnboard();
   if (!accountId) {
-    const account = await stripe().accounts.create(
-      {
-        type: "express",
-        email: user.email,
-        capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
-        metadata: { user_id: user.id },
-      },
-      { idempotencyKey: `user:${user.id}:connect-account:${existing?.disconnectedAt?.getTime() ?? 0}` },
-    );
-    const linked = await linkAccountToSeller(user.id, account.id, "account_link");
+    accountId = await createExpressAccount(user, `user:${user.id}:connect-account:${existing?.disconnectedAt?.getTime() ?? 0}`);
+    const linked = await linkAccountToSeller(user.id, accountId, "account_link");
     if (!linked.ok) throw new Error("a newly created account was already linked");
-    accountId = account.id;
   }
-  // Account links are single-use, so each request for one is its own business action.
-  const link = await stripe().accountLinks.create(
-    { account: accountId, type: "account_onboarding", return_url: urls.returnUrl, refresh_url: urls.refreshUrl },
-    { idempotencyKey: `account-link:${accountId}:${randomUUID()}` },
-  );
-  return link.url;
+  return createOnboardingUrl(accountId, urls);
 }
