@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { CourseCard } from "@/components/course-card";
-import { listPublishedCourses } from "@/lib/courses/catalogue";
+import { cachedCataloguePage } from "@/lib/courses/catalogue-cache";
+import { parseCatalogueQuery } from "@/lib/courses/catalogue-params";
 
 export default async function HomePage() {
-  const { courses } = await listPublishedCourses({ page: 1 });
+  // The catalogue's first page, from the same cache entry as /courses without a query.
+  const { courses } = await cachedCataloguePage(parseCatalogueQuery({}).filters);
   return (
     <>
       <section className="mb-10 rounded-xl bg-indigo-700 px-8 py-12 text-white">

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { expireCatalogue } from "@/app/(shop)/expire-catalogue";
+import { expireCatalogue } from "@/lib/courses/expire-catalogue";
 import { protectedAction, type ActionState } from "@/lib/auth/action";
 import { hideReviewSchema, replyFormSchema, reviewFormSchema, reviewIdSchema } from "@/lib/reviews/review-input";
 import { createReview, deleteReview, saveReply, setReviewHidden, updateReview, type ReviewResult } from "@/lib/reviews/reviews";

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { protectedAction, type ActionState } from "@/lib/auth/action";
 import { courseFormSchema } from "@/lib/courses/course-input";
-import { expireCatalogue } from "@/app/(shop)/expire-catalogue";
+import { expireCatalogue } from "@/lib/courses/expire-catalogue";
 import { createCourse, setCoursePublished, updateCourse, type SaveCourseResult } from "@/lib/courses/seller-courses";
 
 const COURSE_GONE = "That course does not exist or is not yours.";

@@ -3,7 +3,7 @@ import { ActiveFilters, CatalogueFilterForm } from "@/components/catalogue-filte
 import { CourseCard } from "@/components/course-card";
 import { Pagination } from "@/components/pagination";
 import { activeFilterCount, catalogueHref, CATALOGUE_SORTS, parseCatalogueQuery } from "@/lib/courses/catalogue-params";
-import { cachedCataloguePage, cachedCatalogueSellers } from "../catalogue-cache";
+import { cachedCataloguePage, cachedCatalogueSellers } from "@/lib/courses/catalogue-cache";
 
 export const metadata: Metadata = {
   title: "Courses",

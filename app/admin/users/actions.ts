@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { expireCatalogue } from "@/app/(shop)/expire-catalogue";
+import { expireCatalogue } from "@/lib/courses/expire-catalogue";
 import { protectedAction } from "@/lib/auth/action";
 import { roleSchema } from "@/lib/auth/roles";
 import { resyncMembership } from "@/lib/resync/resync-membership";

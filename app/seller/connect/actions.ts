@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { expireCatalogue } from "@/app/(shop)/expire-catalogue";
+import { expireCatalogue } from "@/lib/courses/expire-catalogue";
 import { protectedAction } from "@/lib/auth/action";
 import { createOAuthState, OAUTH_STATE_COOKIE, rememberOAuthState } from "@/lib/seller-accounts/oauth-state";
 import { env } from "@/lib/env";

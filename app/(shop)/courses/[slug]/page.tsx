@@ -18,7 +18,7 @@ import { formatMinor, isCurrency } from "@/lib/money";
 import { planForCourse } from "@/lib/orders/plan-course-charge";
 import { refundPolicy, refundPolicyWords } from "@/lib/refunds/refund-policy";
 import { listCourseReviews, viewerReview } from "@/lib/reviews/reviews";
-import { cachedPublishedCourse } from "../../catalogue-cache";
+import { cachedPublishedCourse } from "@/lib/courses/catalogue-cache";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,4 @@
-import { expireCatalogueFromRoute } from "@/app/(shop)/expire-catalogue";
+import { expireCatalogueFromRoute } from "@/lib/courses/expire-catalogue";
 import { handleImageUpload } from "@/lib/images/image-upload-request";
 import { setSellerAvatar } from "@/lib/sellers/seller-profiles";
 import { fileStorage } from "@/lib/storage";

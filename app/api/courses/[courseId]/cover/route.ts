@@ -1,4 +1,4 @@
-import { expireCatalogueFromRoute } from "@/app/(shop)/expire-catalogue";
+import { expireCatalogueFromRoute } from "@/lib/courses/expire-catalogue";
 import { setCourseCover } from "@/lib/courses/course-covers";
 import { handleImageUpload } from "@/lib/images/image-upload-request";
 import { fileStorage } from "@/lib/storage";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LessonContent } from "@/components/lesson-content";
 import { lessonForReading } from "@/lib/lessons/curriculum";
-import { cachedPublishedCourse } from "../../../../catalogue-cache";
+import { cachedPublishedCourse } from "@/lib/courses/catalogue-cache";
 
 export const metadata: Metadata = { title: "Free preview" };
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { unstable_cache } from "next/cache";
-import { findPublishedCourse, listCatalogueSellers, listPublishedCourses } from "@/lib/courses/catalogue";
+import { findPublishedCourse, listCatalogueSellers, listPublishedCourses } from "./catalogue";
 import { CATALOGUE_TAG } from "./expire-catalogue";
 
 // The catalogue is read far more often than it changes, and its pages stay dynamically rendered
