@@ -8,7 +8,7 @@ test("a seller fixes a bad price, publishes the course and finds it in the catal
   const seller = await createUser("seller");
   const title = `Knitting for Programmers ${randomUUID().slice(0, 6)}`;
   await logIn(page, seller);
-  await page.getByRole("link", { name: "Seller" }).click();
+  await page.getByRole("link", { name: "Seller", exact: true }).click();
   await page.getByRole("link", { name: "New course" }).click();
 
   await page.getByLabel("Title").fill(title);
