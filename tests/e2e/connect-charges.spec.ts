@@ -196,12 +196,13 @@ test("the platform fee is the admin's: a seller sees it read-only, an admin sets
   );
   // A fee posted with the form anyway is ignored.
   await sellerPage.getByLabel("Title").fill(`${course.title} (edited)`);
-  await sellerPage.evaluate(() => {
-    const input = Object.assign(document.createElement("input"), { type: "hidden", name: "feePercent", value: "0" });
-    document.querySelector("form")!.append(input);
+  // The course form (the page also has the cover's upload form, with a status region of its own).
+  const courseForm = sellerPage.locator("form", { has: sellerPage.getByRole("button", { name: "Save changes" }) });
+  await courseForm.evaluate((form) => {
+    form.append(Object.assign(document.createElement("input"), { type: "hidden", name: "feePercent", value: "0" }));
   });
-  await sellerPage.getByRole("button", { name: "Save changes" }).click();
-  await expect(sellerPage.getByRole("status")).toHaveText("Saved.");
+  await courseForm.getByRole("button", { name: "Save changes" }).click();
+  await expect(courseForm.getByRole("status")).toHaveText("Saved.");
   expect(readRow<{ feeBasisPoints: number | null }>(`SELECT feeBasisPoints FROM "Course" WHERE id = ?`, course.id)?.feeBasisPoints).toBeNull();
 
   await logIn(page, DEMO.admin);
