@@ -335,7 +335,7 @@ test("Log out everywhere ends every session of the account, on every device", as
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Account", exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Log out everywhere" }).click();
   await expect(page.getByText("You are logged out on every device.")).toBeVisible();
   await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
