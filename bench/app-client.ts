@@ -43,13 +43,14 @@ export async function sessionCookie(user: { id: string; email: string; name: str
 }
 
 /**
- * Calls a server action whose only argument is a FormData, encoded by React as the browser's
- * call would be, and returns the action's result from the RSC answer.
+ * Calls a server action made by the action wrapper (previous state, then a FormData) with no
+ * previous state and the fields as the form, encoded by React as the browser's call would be,
+ * and returns the action's result from the RSC answer.
  */
 export async function callFormAction<Result>(url: string, actionId: string, cookie: string, fields: Record<string, string>): Promise<Result> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  const body = await encodeReply([form]);
+  const body = await encodeReply([undefined, form]);
   const response = await fetch(url, {
     method: "POST",
     headers: { "next-action": actionId, accept: "text/x-component", cookie },

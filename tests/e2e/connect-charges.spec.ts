@@ -197,12 +197,12 @@ test("the platform fee is the admin's: a seller sees it read-only, an admin sets
   // A fee posted with the form anyway is ignored.
   await sellerPage.getByLabel("Title").fill(`${course.title} (edited)`);
   // The course form (the page also has the cover's upload form, with a status region of its own).
-  const courseForm = sellerPage.locator("form", { has: sellerPage.getByRole("button", { name: "Save changes" }) });
-  await courseForm.evaluate((form) => {
+  const editForm = sellerPage.locator("form", { has: sellerPage.getByRole("button", { name: "Save changes" }) });
+  await editForm.evaluate((form) => {
     form.append(Object.assign(document.createElement("input"), { type: "hidden", name: "feePercent", value: "0" }));
   });
-  await courseForm.getByRole("button", { name: "Save changes" }).click();
-  await expect(courseForm.getByRole("status")).toHaveText("Saved.");
+  await editForm.getByRole("button", { name: "Save changes" }).click();
+  await expect(editForm.getByRole("status")).toHaveText("Saved.");
   expect(readRow<{ feeBasisPoints: number | null }>(`SELECT feeBasisPoints FROM "Course" WHERE id = ?`, course.id)?.feeBasisPoints).toBeNull();
 
   await logIn(page, DEMO.admin);
