@@ -47,7 +47,7 @@ test("a seller fixes a bad price, publishes the course and finds it in the catal
   await page.goto("/courses");
   await page.getByLabel("Search", { exact: true }).fill(title);
   await page.getByRole("button", { name: "Show courses" }).click();
-  await page.getByRole("link", { name: title }).click();
+  await page.getByTestId("course-card").getByRole("link", { name: title }).click();
   await expect(page.getByTestId("course-price")).toHaveText("$24.50");
   await expect(page.getByTestId("course-seller")).toHaveText(seller.name);
 
